@@ -1,0 +1,68 @@
+# The Grant Rate: build, preview, test and publish the site.
+# Every target sets up .venv from the pinned lock first, so a fresh clone
+# needs nothing but Python 3.11 and make.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
+
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Strict by default: a warning (a broken {filename} link, a missing image,
+# a bad comment or chart) fails the build. STRICT=0 relaxes it for drafts.
+STRICT ?= 1
+ifeq ($(STRICT),1)
+PELICANOPTS += --fatal warnings
+endif
+
+PELICAN := $(BIN)/pelican
+
+.PHONY: help venv html serve devserver publish clean test test-fast bench
+
+help:
+	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
+	@echo 'make serve      build, then serve on http://$(HOST):$(PORT)'
+	@echo 'make devserver  rebuild on every change and serve'
+	@echo 'make publish    production build with $(PUBLISHCONF)'
+	@echo 'make test       run the whole test suite'
+	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make bench      measure build speed against plain Pelican'
+	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+html: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: html
+	$(PELICAN) --listen -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
+
+devserver: venv
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
+
+publish: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+test: venv
+	$(BIN)/python -m pytest
+
+test-fast: venv
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: venv
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache

@@ -1,0 +1,127 @@
+"""Settings for building the site locally: `make html`, `make serve`, tests.
+
+`publishconf.py` imports everything here and changes only what differs in
+production (the site's address and analytics-free extras).
+"""
+
+AUTHOR = "Elena Marsh"
+SITENAME = "The Grant Rate"
+SITESUBTITLE = "U.S. asylum law and the numbers behind it"
+SITE_DESCRIPTION = (
+    "An immigration lawyer's notes on asylum cases in U.S. immigration courts "
+    "and asylum offices, argued from published, sourced statistics."
+)
+
+# Local preview address (`make serve`). It is absolute so that feeds and the
+# sitemap carry absolute URLs in every build, as feed readers need.
+SITEURL = "http://127.0.0.1:8000"
+RELATIVE_URLS = False
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+DEFAULT_PAGINATION = 5
+SUMMARY_MAX_LENGTH = 45
+
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+# Comment threads and the data set are read by plugins, never published as
+# articles or pages.
+IGNORE_FILES = [".#*", "__pycache__"]
+ARTICLE_EXCLUDES = ["comments", "data"]
+PAGE_EXCLUDES = ["comments", "data"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+
+# Clean, permanent URLs. Every kind of page lives in its own directory, so a
+# tag called "2012" and page 2 of another tag can never share a path.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = AUTHORS_URL + "index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+
+# Feeds: full content, Atom and RSS, for the whole site and each category.
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+FEED_ATOM = None
+FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = False
+FEED_MAX_ITEMS = 50
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+# Typogrify: curly quotes, real dashes, no widowed last word in headings.
+TYPOGRIFY = True
+TYPOGRIFY_DASHES = "oldschool"
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "script", "style"]
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.sitemap",
+    "pelican.plugins.neighbors",
+    "site_checks",
+]
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "pages": 0.5, "indexes": 0.3},
+    "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
+}
+
+# Authors the site knows; an article naming anyone else fails the build
+# (a misspelt name would otherwise create a second author page).
+SITE_AUTHORS = {
+    "Elena Marsh": "Immigration lawyer in San Diego; represents asylum seekers in immigration court.",
+    "David Okafor": "Paralegal and researcher; keeps the blog's data set and its sources.",
+}
+SITE_REQUIRED_METADATA = ["title", "date", "category", "summary"]
+
+MENUITEMS = []
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = False
+
+# Deterministic output: no build-time dates anywhere.
+LOAD_CONTENT_CACHE = False

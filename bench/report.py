@@ -1,0 +1,124 @@
+"""Turns the benchmark's runs into the results table, the target verdicts and the files."""
+
+import json
+import platform
+import statistics
+from dataclasses import asdict
+
+from .runs import SCENARIOS
+
+BASELINE = ("plain", "cold")
+# The issue's targets on the 1,000-post site, as ratios to plain Pelican's cold build.
+TARGET_SIZE = 1000
+COLD_RATIO = 1.5
+REBUILD_RATIO = 0.6
+PEAK_MB = 400
+
+
+def summarise(result):
+    """{(builder, scenario): {"seconds", "peak_mb", "ratio", "charts_drawn", "runs"}}."""
+    groups = {}
+    for run in result.runs:
+        groups.setdefault((run.builder, run.scenario), []).append(run)
+    baseline = statistics.median(r.seconds for r in groups[BASELINE])
+    summary = {}
+    for key, runs in groups.items():
+        seconds = statistics.median(r.seconds for r in runs)
+        drawn = [r.charts_drawn for r in runs if r.charts_drawn is not None]
+        summary[key] = {
+            "seconds": seconds,
+            "peak_mb": max(r.peak_mb for r in runs),
+            "ratio": seconds / baseline,
+            "charts_drawn": max(drawn) if drawn else None,
+            "runs": len(runs),
+        }
+    return summary
+
+
+def table(result, summary):
+    lines = [
+        f"### {result.posts:,} posts, {result.comments:,} comments, {result.charts} charts, "
+        f"{result.figures} inline figures",
+        "",
+        f"Median of {result.repetitions} runs each; peak memory is the largest of the runs. "
+        f"The changed row is {result.changed_row}, drawn by {result.charts_drawing_row} charts.",
+        "",
+        "| build | scenario | median time | peak memory | × plain cold | charts drawn |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for (builder, scenario), row in sorted(summary.items(), key=_order):
+        drawn = "" if row["charts_drawn"] is None else str(row["charts_drawn"])
+        lines.append(f"| {builder} | {SCENARIOS[scenario]} | {row['seconds']:.2f} s | "
+                     f"{row['peak_mb']:.0f} MB | {row['ratio']:.2f} | {drawn} |")
+    return "\n".join(lines)
+
+
+def _order(item):
+    builder, scenario = item[0]
+    return (["ours", "plain", "hugo"].index(builder), list(SCENARIOS).index(scenario))
+
+
+def verdicts(summaries):
+    """Each target: (description, measured, met)."""
+    by_size = dict(summaries)
+    found = []
+    if TARGET_SIZE in by_size:
+        s = by_size[TARGET_SIZE]
+        cold, unchanged, edit = s[("ours", "cold")], s[("ours", "unchanged")], s[("ours", "one-post")]
+        peak = max(row["peak_mb"] for (builder, _), row in s.items() if builder == "ours")
+        found += [
+            (f"cold build ≤ {COLD_RATIO}× plain Pelican cold", f"{cold['ratio']:.2f}×",
+             cold["ratio"] <= COLD_RATIO),
+            (f"unchanged rebuild ≤ {REBUILD_RATIO}× plain cold, no chart drawn",
+             f"{unchanged['ratio']:.2f}×, {unchanged['charts_drawn']} drawn",
+             unchanged["ratio"] <= REBUILD_RATIO and unchanged["charts_drawn"] == 0),
+            (f"one-post rebuild ≤ {REBUILD_RATIO}× plain cold", f"{edit['ratio']:.2f}×",
+             edit["ratio"] <= REBUILD_RATIO),
+            (f"peak memory < {PEAK_MB} MB", f"{peak:.0f} MB", peak < PEAK_MB),
+        ]
+    sizes = sorted(by_size)
+    if len(sizes) >= 3:
+        found.append(_linearity(sizes, by_size))
+    return found
+
+
+def _linearity(sizes, by_size):
+    """Linear growth: each extra post costs no more at the large end than in the middle."""
+    small, middle, large = sizes[0], sizes[len(sizes) // 2], sizes[-1]
+    cold = {n: by_size[n][("ours", "cold")]["seconds"] for n in (small, middle, large)}
+    lower = (cold[middle] - cold[small]) / (middle - small) * 1000
+    upper = (cold[large] - cold[middle]) / (large - middle) * 1000
+    # 15% of slack for noise between runs of different sizes.
+    return (f"cold time grows no faster than linearly ({small}→{middle}→{large} posts)",
+            f"{lower:.2f} s then {upper:.2f} s per extra 1,000 posts", upper <= lower * 1.15)
+
+
+def markdown(results, summaries, seconds_total):
+    parts = ["# Build-speed benchmark", "",
+             f"Machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}. "
+             f"Whole benchmark: {seconds_total / 60:.1f} minutes.", ""]
+    for result in results:
+        parts += [table(result, summaries[result.posts]), ""]
+    parts += ["### Targets", "", "| target | measured | met |", "|---|---|---|"]
+    for description, measured, met in verdicts(summaries.items()):
+        parts.append(f"| {description} | {measured} | {'yes' if met else 'no'} |")
+    return "\n".join(parts) + "\n"
+
+
+def as_json(results, summaries, seconds_total):
+    return json.dumps({
+        "seconds_total": seconds_total,
+        "sizes": [{
+            **{k: v for k, v in asdict(result).items() if k != "runs"},
+            "runs": [asdict(run) for run in result.runs],
+            "summary": [{"builder": b, "scenario": s, **row}
+                        for (b, s), row in sorted(summaries[result.posts].items(), key=_order)],
+        } for result in results],
+        "targets": [{"target": d, "measured": m, "met": met}
+                    for d, m, met in verdicts(summaries.items())],
+    }, indent=2)
+
+
+def _cpus():
+    import os
+    return os.cpu_count()

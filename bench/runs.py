@@ -1,0 +1,86 @@
+"""The benchmark's schedule: which builds run, in what order, and what each measures.
+
+Builders take turns within every step so that a slow moment of the machine
+falls on all of them alike rather than on one.
+"""
+
+from dataclasses import dataclass, field
+
+from .builders import Hugo, Ours, Plain, available, edit_post, edit_row
+
+SCENARIOS = {
+    "cold": "cold build (no output, no cache)",
+    "unchanged": "rebuild, nothing changed",
+    "one-post": "rebuild after editing one post",
+    "one-row": "rebuild after changing one data-set row",
+}
+
+
+@dataclass
+class Run:
+    builder: str
+    scenario: str
+    seconds: float
+    peak_mb: float
+    charts_drawn: int | None = None
+
+
+@dataclass
+class SizeResult:
+    posts: int
+    comments: int
+    charts: int
+    figures: int
+    busiest_thread: int
+    deepest_reply: int
+    changed_row: str
+    charts_drawing_row: int
+    repetitions: int
+    runs: list = field(default_factory=list)
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def measure(site, repetitions, log=print):
+    """Run every scenario `repetitions` times on every builder; return a SizeResult."""
+    builders = [cls(site) for cls in (Ours, Plain, Hugo) if available(cls)]
+    row = site.changed_row
+    result = SizeResult(
+        posts=len(site.posts), comments=site.comments, charts=len(site.charts),
+        figures=len(site.figures), busiest_thread=site.busiest_thread,
+        deepest_reply=site.deepest_reply,
+        changed_row=f"{row.nationality} {row.period} {row.measure} ({row.source})",
+        charts_drawing_row=site.charts_drawing(row), repetitions=repetitions,
+    )
+    edited = site.posts[len(site.posts) // 2]
+    for repetition in range(repetitions):
+        # Rotate who goes first, so no builder always runs on a cold disk cache.
+        turn = builders[repetition % len(builders):] + builders[:repetition % len(builders)]
+        for scenario in SCENARIOS:
+            for builder in turn:
+                if scenario == "one-row" and not builder.draws_charts:
+                    continue
+                if scenario == "cold":
+                    builder.clear()
+                elif scenario == "one-post":
+                    edit_post(builder, edited, repetition + 1)
+                elif scenario == "one-row":
+                    edit_row(site, row, repetition + 1)
+                run = _timed(builder, scenario)
+                result.runs.append(run)
+                drawn = "" if run.charts_drawn is None else f", {run.charts_drawn} charts drawn"
+                log(f"  {len(site.posts)} posts, run {repetition + 1}/{repetitions}: "
+                    f"{builder.name:5} {scenario:9} {run.seconds:6.2f} s, "
+                    f"{run.peak_mb:4.0f} MB{drawn}")
+    return result
+
+
+def _timed(builder, scenario):
+    before = builder.drawn_charts() if builder.draws_charts else None
+    build = builder.build()
+    if not build.ok:
+        raise BuildFailed(f"{builder.label}, {scenario}: the build failed:\n{build.log[-4000:]}")
+    drawn = None if before is None else len(builder.drawn_charts() - before)
+    return Run(builder.name, scenario, build.seconds, build.peak_mb, drawn)

@@ -21,6 +21,7 @@ class Run:
     builder: str
     scenario: str
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     charts_drawn: int | None = None
 
@@ -72,7 +73,7 @@ def measure(site, repetitions, log=print):
                 result.runs.append(run)
                 drawn = "" if run.charts_drawn is None else f", {run.charts_drawn} charts drawn"
                 log(f"  {len(site.posts)} posts, run {repetition + 1}/{repetitions}: "
-                    f"{builder.name:5} {scenario:9} {run.seconds:6.2f} s, "
+                    f"{builder.name:5} {scenario:9} {run.seconds:6.2f} s ({run.cpu_seconds:.2f} s CPU), "
                     f"{run.peak_mb:4.0f} MB{drawn}")
     return result
 
@@ -83,4 +84,4 @@ def _timed(builder, scenario):
     if not build.ok:
         raise BuildFailed(f"{builder.label}, {scenario}: the build failed:\n{build.log[-4000:]}")
     drawn = None if before is None else len(builder.drawn_charts() - before)
-    return Run(builder.name, scenario, build.seconds, build.peak_mb, drawn)
+    return Run(builder.name, scenario, build.seconds, build.cpu_seconds, build.peak_mb, drawn)

@@ -1,0 +1,44 @@
+"""The content cache: a rebuild reuses it, shows every edit, and writes the same bytes."""
+
+import shutil
+
+import pytest
+
+from tests.sitebuild import ROOT, run_pelican
+
+pytestmark = pytest.mark.slow
+
+
+def tree(output):
+    """{relative path: bytes} of everything a build wrote."""
+    return {str(p.relative_to(output)): p.read_bytes()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def sample_copy(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    return content
+
+
+def test_a_cached_rebuild_writes_the_same_bytes_as_a_cold_build(sample_copy, tmp_path):
+    cold = run_pelican(sample_copy, tmp_path / "cold" / "output")
+    first = run_pelican(sample_copy, tmp_path / "cached" / "output")
+    assert cold.ok and first.ok, cold.log + first.log
+    assert (tmp_path / "cached" / "cache" / "pelican").is_dir(), "the build wrote no content cache"
+    again = run_pelican(sample_copy, tmp_path / "cached" / "output")
+    assert again.ok, again.log
+    assert tree(again.output) == tree(cold.output)
+
+
+def test_a_rebuild_shows_an_edited_post(sample_copy, tmp_path):
+    output = tmp_path / "site" / "output"
+    assert run_pelican(sample_copy, output).ok
+    post = sample_copy / "posts" / "2014-01-15-337-or-301.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA sentence added after publication.\n",
+                    encoding="utf-8")
+    rebuilt = run_pelican(sample_copy, output)
+    assert rebuilt.ok, rebuilt.log
+    pages = [p.read_text(encoding="utf-8") for p in output.glob("20*/*/*/index.html")]
+    assert sum("A sentence added after publication." in page for page in pages) == 1

@@ -26,7 +26,8 @@ def test_a_cached_rebuild_writes_the_same_bytes_as_a_cold_build(sample_copy, tmp
     cold = run_pelican(sample_copy, tmp_path / "cold" / "output")
     first = run_pelican(sample_copy, tmp_path / "cached" / "output")
     assert cold.ok and first.ok, cold.log + first.log
-    assert (tmp_path / "cached" / "cache" / "pelican").is_dir(), "the build wrote no content cache"
+    assert (tmp_path / "cached" / "cache" / "ArticlesGenerator-Readers").is_file(), \
+        "the build wrote no content cache"
     again = run_pelican(sample_copy, tmp_path / "cached" / "output")
     assert again.ok, again.log
     assert tree(again.output) == tree(cold.output)
@@ -41,4 +42,4 @@ def test_a_rebuild_shows_an_edited_post(sample_copy, tmp_path):
     rebuilt = run_pelican(sample_copy, output)
     assert rebuilt.ok, rebuilt.log
     pages = [p.read_text(encoding="utf-8") for p in output.glob("20*/*/*/index.html")]
-    assert sum("A sentence added after publication." in page for page in pages) == 1
+    assert sum("A sentence added after" in page for page in pages) == 1

@@ -103,7 +103,15 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "site_checks",
+    "comment_threads",
 ]
+
+# Comment threads (plugins/comment_threads/README.md explains each setting).
+# No comment server yet: readers email a ready-made comment file, which the
+# author checks against the comment policy and commits.
+COMMENTS_EMAIL = "comments@grantrate.example"
+COMMENTS_ORDER = "newest-first"
+COMMENTS_MAX_INDENT = 4
 
 SITEMAP = {
     "format": "xml",

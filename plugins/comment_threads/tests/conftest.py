@@ -111,7 +111,7 @@ class Site:
             signals.initialized.disconnect(plugin.check_settings)
             signals.article_generator_finalized.disconnect(plugin.attach_threads)
             signals.article_writer_finalized.disconnect(plugin.write_feeds)
-        return self.output
+        return Path(merged["OUTPUT_PATH"])
 
     def read(self, relpath):
         return (self.output / relpath).read_text(encoding="utf-8")

@@ -131,7 +131,7 @@ SITE_AUTHORS = {
 }
 BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
 # Metadata our theme and plugins read, beyond Pelican's own keys.
-BLOG_EXTRA_METADATA = ["image"]
+BLOG_EXTRA_METADATA = ["image", "comments"]
 
 MENUITEMS = []
 DISPLAY_PAGES_ON_MENU = True

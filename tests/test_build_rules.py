@@ -115,3 +115,12 @@ def test_relaxed_build_reports_but_finishes(tmp_path):
     build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out", strict=False)
     assert build.ok
     assert "unknown metadata 'tgas'" in build.log
+
+
+def test_production_build_uses_the_public_address(tmp_path):
+    build = run_pelican(ROOT / "content", tmp_path / "public", conf="publishconf.py")
+    assert build.ok, build.log
+    feed = build.read("feeds/all.atom.xml")
+    assert "https://grantrate.example/2013/11/mexican-asylum-grant-rate-fy2012/" in feed
+    assert "127.0.0.1" not in feed
+    assert "127.0.0.1" not in build.read("index.html")

@@ -62,7 +62,7 @@ def run_measured(command, output, cwd=ROOT):
     waited for, such as a pool of chart drawers. CPU time (of the child and
     those it waited for) is steadier than wall time on a busy machine.
     """
-    env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb")
+    env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb")
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

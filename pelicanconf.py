@@ -98,7 +98,11 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # Typogrify: curly quotes, real dashes, no widowed last word in headings.
-TYPOGRIFY = True
+# blog_core runs it inside the Markdown reader (BLOG_TYPOGRIFY), so that the
+# content cache keeps the result; Pelican's TYPOGRIFY would redo it for every
+# post at every build, which is why it is off.
+TYPOGRIFY = False
+BLOG_TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "script", "style"]
 

@@ -43,3 +43,13 @@ def test_a_rebuild_shows_an_edited_post(sample_copy, tmp_path):
     assert rebuilt.ok, rebuilt.log
     pages = [p.read_text(encoding="utf-8") for p in output.glob("20*/*/*/index.html")]
     assert sum("A sentence added after" in page for page in pages) == 1
+
+
+def test_typography_in_the_reader_matches_pelicans_typogrify(sample_copy, tmp_path):
+    ours = run_pelican(sample_copy, tmp_path / "reader" / "output")
+    pelicans = run_pelican(sample_copy, tmp_path / "pelican" / "output",
+                           settings={"TYPOGRIFY": True, "BLOG_TYPOGRIFY": False})
+    assert ours.ok and pelicans.ok, ours.log + pelicans.log
+    assert tree(ours.output) == tree(pelicans.output)
+    # Widont's no-break space before a paragraph's last word: typogrify ran.
+    assert "&nbsp;" in ours.read("2014/01/337-or-301/index.html")

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from . import failures, jsonld, links, metadata
+from .typography import use_typographic_reader
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +18,8 @@ DEFAULTS = {
     "BLOG_REQUIRED_METADATA": ["title", "date", "category", "summary"],
     # Metadata read by the theme or by other plugins, beyond Pelican's own.
     "BLOG_EXTRA_METADATA": [],
+    # Typogrify in the Markdown reader, where the content cache keeps it.
+    "BLOG_TYPOGRIFY": False,
 }
 
 
@@ -28,6 +31,9 @@ def settings_of(settings):
             raise ValueError(f"setting {key} must be a list of metadata names, not {merged[key]!r}")
     if not isinstance(merged["SITE_AUTHORS"], dict):
         raise ValueError("setting SITE_AUTHORS must map each author's name to a short bio")
+    if merged["BLOG_TYPOGRIFY"] and settings.get("TYPOGRIFY"):
+        raise ValueError("settings BLOG_TYPOGRIFY and TYPOGRIFY are both on, which would "
+                         "typogrify every post twice; keep BLOG_TYPOGRIFY and set TYPOGRIFY = False")
     return merged
 
 
@@ -112,6 +118,8 @@ def pin_sitemap_date(generator):
 
 def register():
     failures.install()
+    # Before any file is read: Markdown goes through the typographic reader.
+    signals.readers_init.connect(use_typographic_reader)
     # Filters must exist before any template renders.
     signals.generator_init.connect(add_filters)
     # After reading, all posts and their metadata are known; nothing written yet.

@@ -6,9 +6,10 @@ from itertools import chain
 
 from pelican import signals
 
+from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
-from .render import ThreadView, comment_views, count_text, mailto_href
+from .render import ThreadView, comment_views, count_text, mailto_href, render_body
 from .settings import apply_defaults
 from .state import comment_state, reference_date
 from .threads import build_thread, count_nodes, group_by_article
@@ -69,6 +70,7 @@ def attach_threads(generator):
     today = reference_date(
         settings["COMMENTS_REFERENCE_DATE"], [a.date for a in generator.articles]
     )
+    bodies = BodyCache.for_settings(render_body, settings)
     for slug, article in sorted(articles.items()):
         state, problem = comment_state(
             article.metadata.get("comments"),
@@ -85,7 +87,8 @@ def attach_threads(generator):
             newest_first=settings["COMMENTS_ORDER"] == "newest-first",
         )
         problems += found
-        article.comment_thread = _thread_view(article, state, nodes, settings)
+        article.comment_thread = _thread_view(article, state, nodes, settings, bodies)
+    bodies.save()
     for article in chain(generator.translations, generator.hidden_translations):
         article.comment_thread = articles[article.slug].comment_thread
     report(problems)
@@ -102,7 +105,7 @@ def _in_feeds(article):
     return thread.state != "hidden" and thread.count > 0
 
 
-def _thread_view(article, state, nodes, settings):
+def _thread_view(article, state, nodes, settings, render):
     siteurl = settings["SITEURL"]
     article_url = _absolute(siteurl, article.url)
     count = count_nodes(nodes)
@@ -119,6 +122,7 @@ def _thread_view(article, state, nodes, settings):
             author_names=settings["COMMENTS_AUTHOR_NAMES"],
             date_format=settings["COMMENTS_DATE_FORMAT"],
             max_indent=settings["COMMENTS_MAX_INDENT"],
+            render=render,
         ),
         feed_url=(
             _absolute(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))

@@ -65,6 +65,8 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
+INDEX_URL = ""
+INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
@@ -90,6 +92,8 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.sane_lists": {},
+        # `/// caption` blocks turn an image into a <figure> with <figcaption>.
+        "pymdownx.blocks.caption": {},
     },
     "output_format": "html5",
 }
@@ -102,7 +106,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
-    "site_checks",
+    "blog_core",
 ]
 
 SITEMAP = {
@@ -117,7 +121,9 @@ SITE_AUTHORS = {
     "Elena Marsh": "Immigration lawyer in San Diego; represents asylum seekers in immigration court.",
     "David Okafor": "Paralegal and researcher; keeps the blog's data set and its sources.",
 }
-SITE_REQUIRED_METADATA = ["title", "date", "category", "summary"]
+BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
+# Metadata our theme and plugins read, beyond Pelican's own keys.
+BLOG_EXTRA_METADATA = ["image"]
 
 MENUITEMS = []
 DISPLAY_PAGES_ON_MENU = True

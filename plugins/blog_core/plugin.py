@@ -1,0 +1,119 @@
+"""Pelican glue for the site-wide rules: metadata checks, JSON-LD, sitemap dates."""
+
+import logging
+import os
+import re
+
+from markupsafe import Markup
+
+from pelican import signals
+
+from . import failures, jsonld, links, metadata
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SITE_AUTHORS": {},
+    "BLOG_REQUIRED_METADATA": ["title", "date", "category", "summary"],
+    # Metadata read by the theme or by other plugins, beyond Pelican's own.
+    "BLOG_EXTRA_METADATA": [],
+}
+
+
+def settings_of(settings):
+    """The plugin's settings with defaults filled in, validated once."""
+    merged = {key: settings.get(key, value) for key, value in DEFAULTS.items()}
+    for key in ("BLOG_REQUIRED_METADATA", "BLOG_EXTRA_METADATA"):
+        if not isinstance(merged[key], (list, tuple)):
+            raise ValueError(f"setting {key} must be a list of metadata names, not {merged[key]!r}")
+    if not isinstance(merged["SITE_AUTHORS"], dict):
+        raise ValueError("setting SITE_AUTHORS must map each author's name to a short bio")
+    return merged
+
+
+def display_path(content):
+    """The source file as the author would type it: relative to where make runs."""
+    return os.path.relpath(content.source_path)
+
+
+def _strip_tags(html):
+    return re.sub(r"<[^>]+>", "", str(html)).strip()
+
+
+def blogposting_jsonld(article, siteurl, sitename):
+    """Jinja filter: the article's BlogPosting structured data."""
+    data = jsonld.blogposting(
+        url=f"{siteurl}/{article.url}",
+        headline=_strip_tags(article.title),
+        description=_strip_tags(article.summary),
+        published=article.date.isoformat(),
+        modified=article.modified.isoformat() if getattr(article, "modified", None) else None,
+        authors=[(a.name, f"{siteurl}/{a.url}") for a in article.authors],
+        site_name=sitename,
+        site_url=siteurl,
+        section=article.category.name,
+        keywords=[t.name for t in getattr(article, "tags", [])],
+        image=f"{siteurl}/{article.image}" if getattr(article, "image", None) else None,
+    )
+    return Markup(jsonld.to_script_json(data))
+
+
+def add_filters(generator):
+    """Every generator has its own Jinja environment, so each needs the filter."""
+    generator.env.filters["blogposting_jsonld"] = blogposting_jsonld
+
+
+def check_articles(generator):
+    """Report every metadata mistake in posts, naming the file."""
+    config = settings_of(generator.settings)
+    known = metadata.PELICAN_KEYS | set(config["BLOG_EXTRA_METADATA"])
+    for article in list(generator.articles) + list(generator.drafts):
+        raw = article.metadata
+        problems = (
+            metadata.missing_keys(raw, config["BLOG_REQUIRED_METADATA"])
+            + metadata.unknown_keys(raw, known)
+            + metadata.date_order(raw.get("date"), raw.get("modified"))
+        )
+        if config["SITE_AUTHORS"]:
+            problems += metadata.unknown_authors(
+                [a.name for a in article.authors], config["SITE_AUTHORS"]
+            )
+        problems += [links.advice(*link) for link in links.relative_links(article._content)]
+        for problem in problems:
+            logger.error("%s: %s", display_path(article), problem)
+    pin_sitemap_date(generator)
+
+
+def check_pages(generator):
+    config = settings_of(generator.settings)
+    known = metadata.PELICAN_KEYS | set(config["BLOG_EXTRA_METADATA"])
+    for page in list(generator.pages) + list(generator.hidden_pages):
+        problems = metadata.unknown_keys(page.metadata, known)
+        problems += [links.advice(*link) for link in links.relative_links(page._content)]
+        for problem in problems:
+            logger.error("%s: %s", display_path(page), problem)
+
+
+def pin_sitemap_date(generator):
+    """Give listing pages the newest post's date in the sitemap, not the build time.
+
+    The sitemap plugin dates index pages with the moment of the build, which
+    would make two builds of the same sources differ. The newest post's date
+    is also the truer answer: that is when those listings last changed.
+    """
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:
+        return
+    dates = [getattr(a, "modified", None) or a.date for a in generator.articles]
+    if dates:
+        sitemap.generator.now = max(dates)
+
+
+def register():
+    failures.install()
+    # Filters must exist before any template renders.
+    signals.generator_init.connect(add_filters)
+    # After reading, all posts and their metadata are known; nothing written yet.
+    signals.article_generator_finalized.connect(check_articles)
+    signals.page_generator_finalized.connect(check_pages)

@@ -1,0 +1,146 @@
+"""What a reader gets from the built sample site: pages, links, order, metadata."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.slow
+
+POSTS = Path(__file__).resolve().parent.parent / "content" / "posts"
+
+
+def soup(build, relative):
+    return BeautifulSoup(build.read(relative), "html.parser")
+
+
+def post_sources():
+    """(date, slug) of every sample post, read from its metadata, oldest first."""
+    found = []
+    for path in POSTS.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        date = re.search(r"^Date: (\S+)", text, re.M).group(1)
+        slug = re.search(r"^Slug: (\S+)", text, re.M).group(1)
+        found.append((date, slug))
+    return sorted(found)
+
+
+def article_path(date, slug):
+    year, month, _ = date.split("-")
+    return f"{year}/{month}/{slug}/index.html"
+
+
+def test_every_post_has_its_permanent_url(sample_site):
+    for date, slug in post_sources():
+        assert (sample_site.output / article_path(date, slug)).is_file(), slug
+
+
+@pytest.mark.parametrize("path", [
+    "index.html", "page/2/index.html", "archives/index.html", "categories/index.html",
+    "tags/index.html", "authors/index.html", "about/index.html",
+    "comment-policy/index.html", "404.html", "author/elena-marsh/index.html",
+    "author/david-okafor/index.html", "category/immigration-court/index.html",
+    "tag/mexico/index.html", "sitemap.xml", "robots.txt", "feeds/all.atom.xml",
+    "feeds/all.rss.xml", "feeds/category/immigration-court.atom.xml",
+    "feeds/category/immigration-court.rss.xml",
+])
+def test_page_exists(sample_site, path):
+    assert (sample_site.output / path).is_file()
+
+
+def test_home_pages_list_every_post_once_newest_first(sample_site, site_url):
+    listed = []
+    for page in ("index.html", "page/2/index.html"):
+        listed += [a["href"] for a in soup(sample_site, page).select("article.summary h2 a")]
+    expected = [f"{site_url}/{article_path(d, s)[:-len('index.html')]}"
+                for d, s in reversed(post_sources())]
+    assert listed == expected
+
+
+def test_pagination_links_go_both_ways(sample_site, site_url):
+    first = soup(sample_site, "index.html")
+    second = soup(sample_site, "page/2/index.html")
+    assert first.select_one('a[rel="next"]')["href"] == f"{site_url}/page/2/"
+    assert second.select_one('a[rel="prev"]')["href"] == f"{site_url}/"
+
+
+def test_previous_and_next_follow_publication_order(sample_site, site_url):
+    posts = post_sources()
+    for i, (date, slug) in enumerate(posts):
+        page = soup(sample_site, article_path(date, slug))
+        prev = page.select_one('nav.neighbours a[rel="prev"]')
+        nxt = page.select_one('nav.neighbours a[rel="next"]')
+        if i == 0:
+            assert prev is None
+        else:
+            assert prev["href"] == f"{site_url}/{article_path(*posts[i - 1])[:-10]}"
+        if i == len(posts) - 1:
+            assert nxt is None
+        else:
+            assert nxt["href"] == f"{site_url}/{article_path(*posts[i + 1])[:-10]}"
+
+
+def test_article_page_shows_byline_dates_category_and_tags(sample_site, site_url):
+    page = soup(sample_site, "2013/11/mexican-asylum-grant-rate-fy2012/index.html")
+    article = page.select_one("main article.post")
+    assert article.h1.get_text(strip=True).startswith("Why Mexican asylum seekers")
+    times = article.select(".byline time")
+    assert [t["datetime"][:10] for t in times] == ["2013-11-20", "2013-12-02"]
+    assert article.select_one('.byline a[rel="author"]')["href"] == f"{site_url}/author/elena-marsh/"
+    assert article.select_one(".byline a[href$='/category/immigration-court/']")
+    tags = {a.get_text() for a in article.select('a[rel="tag"]')}
+    assert {"Mexico", "FY2012", "grant rates", "EOIR"} <= tags
+
+
+def test_article_head_has_canonical_open_graph_and_json_ld(sample_site, site_url):
+    url = f"{site_url}/2013/11/mexican-asylum-grant-rate-fy2012/"
+    page = soup(sample_site, "2013/11/mexican-asylum-grant-rate-fy2012/index.html")
+    assert page.select_one('link[rel="canonical"]')["href"] == url
+    og = {m["property"]: m["content"] for m in page.select("meta[property]")}
+    assert og["og:url"] == url and og["og:type"] == "article"
+    assert og["og:title"].startswith("Why Mexican asylum seekers")
+    assert og["article:published_time"].startswith("2013-11-20")
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["@type"] == "BlogPosting"
+    assert data["url"] == url
+    assert data["datePublished"].startswith("2013-11-20")
+    assert data["dateModified"].startswith("2013-12-02")
+    assert data["author"][0]["name"] == "Elena Marsh"
+
+
+def test_every_page_is_semantic_and_skippable(sample_site):
+    for path in sample_site.files(".html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        skip = page.select_one("a.skip-link")
+        assert skip and skip["href"] == "#main", path
+        assert page.select_one("main#main"), path
+        assert page.html.get("lang") == "en", path
+        assert len(page.select("h1")) == 1, path
+
+
+def test_listing_pages_link_to_their_posts(sample_site, site_url):
+    category = soup(sample_site, "category/data-and-sources/index.html")
+    hrefs = {a["href"] for a in category.select("article.summary h2 a")}
+    assert hrefs == {f"{site_url}/2014/01/337-or-301/",
+                     f"{site_url}/2011/02/reading-the-statistical-year-book/"}
+    author = soup(sample_site, "author/david-okafor/index.html")
+    assert all("David Okafor" in a.get_text() for a in author.select('.byline a[rel="author"]'))
+
+
+def test_sitemap_lists_posts_and_pages_with_absolute_urls(sample_site, site_url):
+    sitemap = sample_site.read("sitemap.xml")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert all(loc.startswith(site_url + "/") for loc in locs)
+    for date, slug in post_sources():
+        assert f"{site_url}/{article_path(date, slug)[:-10]}" in locs
+    assert f"{site_url}/about/" in locs
+    assert f"{site_url}/404.html" not in locs
+    robots = sample_site.read("robots.txt")
+    assert f"Sitemap: {site_url}/sitemap.xml" in robots
+
+
+def test_comment_and_data_sources_are_not_published_as_posts(sample_site):
+    assert not (sample_site.output / "comments").exists()
+    assert not list(sample_site.output.rglob("observations*.html"))

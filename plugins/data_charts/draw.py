@@ -138,6 +138,12 @@ def _format_axes(axes, table):
     from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
 
     axes.set_xticks(_positions(table), [textwrap.fill(c, 14) for c in table.categories])
+    if len(table.categories) > 7:
+        # Ten fiscal years side by side would run into each other.
+        axes.tick_params(axis="x", labelrotation=40)
+        for label in axes.get_xticklabels():
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
     axes.set_ylabel(table.unit.capitalize())
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, table.unit, axis=True)))
     axes.set_ylim(bottom=0)

@@ -69,7 +69,7 @@ def start_build(pelican):
     _build = None
     try:
         config = configure(pelican.settings)
-        dataset = load_dataset(config.data_path)
+        dataset = load_dataset(config.data_path) if config.data_path.is_dir() else None
         palette = read_palette(config.palette_path)
     except ChartError as error:
         # Without a valid data set no number can be traced, so no build goes on.
@@ -91,6 +91,12 @@ def fill_post(content):
         url=f"{siteurl}/{content.url}",
         output_dir=posixpath.dirname(content.save_as),
     )
+    if _build.dataset is None:
+        _build.report(
+            f"{post.source_path}: charts and figures need the data set, but "
+            f"{_build.config.data_path} (CHARTS_DATA_PATH) does not exist"
+        )
+        return
     filled = fill(html, post, _build.dataset, _build.palette, _build.config.size)
     content._content = filled.html
     _build.charts.update((chart.svg_path, chart) for chart in filled.charts)

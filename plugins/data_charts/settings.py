@@ -45,9 +45,8 @@ def configure(settings):
         and all(isinstance(n, (int, float)) and 1 <= n <= 20 for n in size)
     ):
         raise _bad("CHARTS_SIZE", size, "(width, height) in inches, each between 1 and 20")
+    # A missing data set is reported only if a post asks for a chart or figure.
     data_path = Path(settings["PATH"], _text(settings, "CHARTS_DATA_PATH"))
-    if not data_path.is_dir():
-        raise _bad("CHARTS_DATA_PATH", settings["CHARTS_DATA_PATH"], f"a directory inside PATH; {data_path} is not one")
     palette = settings["CHARTS_PALETTE_PATH"] or Path(settings["THEME"], "static", "css", "palette.css")
     if not Path(palette).is_file():
         raise _bad("CHARTS_PALETTE_PATH", settings["CHARTS_PALETTE_PATH"], f"the theme's palette.css; {palette} does not exist")

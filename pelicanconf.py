@@ -111,6 +111,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "blog_core",
+    "data_charts",
     "comment_threads",
 ]
 

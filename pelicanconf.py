@@ -152,7 +152,7 @@ DISPLAY_CATEGORIES_ON_MENU = False
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
-CACHE_PATH = "cache/pelican"
+CACHE_PATH = "cache"
 # Content hashes, not times: a checkout or a copy that touches files without
 # changing them keeps the cache, and an edit is seen whatever the clock says.
 CHECK_MODIFIED_METHOD = "sha1"

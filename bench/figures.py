@@ -112,10 +112,11 @@ def _line(random, data, number):
 
 
 def _grouped(random, data, number):
-    nationalities = tuple(random.sample(data.both_measures, random.randint(2, 4)))
-    periods = tuple(random.sample(CORGIS_YEARS, random.randint(1, 2)))
-    return Chart("grouped-bar", f"Affirmative and defensive grants compared ({number})",
-                 DHS_MEASURES, nationalities, tuple(sorted(periods)), CORGIS,
+    """Both DHS measures for one country: period along the axis, measure in colour."""
+    nationality = random.choice(data.both_measures)
+    periods = _span(random, CORGIS_YEARS, shortest=2)
+    return Chart("grouped-bar", f"Affirmative and defensive grants, {nationality} ({number})",
+                 DHS_MEASURES, (nationality,), periods, CORGIS,
                  "Affirmative grants come from asylum offices, defensive ones from judges.")
 
 

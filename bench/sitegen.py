@@ -158,7 +158,9 @@ def _add_figures(random, posts, data, count):
         row, value = make_figure(random, data)
         figures.append(row)
         lead = f"DHS counted {{}} individuals from {row.nationality} in {row.period}."
-        at = random.randint(0, len(post.paragraphs) - 1)
+        # Only after a paragraph of prose: not a chart, heading, list or quote.
+        prose_at = [i for i, chunk in enumerate(post.plain) if chunk and chunk[0] not in "#->"]
+        at = random.choice(prose_at)
         post.paragraphs[at] += " " + lead.format(figure_syntax(row))
         post.plain[at] += " " + lead.format(f"{int(value):,}")
     return figures
@@ -166,7 +168,7 @@ def _add_figures(random, posts, data, count):
 
 def figure_syntax(row):
     """An inline figure as an author writes it."""
-    return f"{{{{ {row.nationality} {row.period} {row.measure} {row.source} }}}}"
+    return f"{{{{ {row.nationality} {row.period} {row.measure} @{row.source} }}}}"
 
 
 def _comment_counts(random, count, total):

@@ -7,6 +7,7 @@ falls on all of them alike rather than on one.
 from dataclasses import dataclass, field
 
 from .builders import Hugo, Ours, Plain, available, edit_post, edit_row
+from .census import census, expected
 
 SCENARIOS = {
     "cold": "cold build (no output, no cache)",
@@ -71,11 +72,20 @@ def measure(site, repetitions, log=print):
                     edit_row(site, row, repetition + 1)
                 run = _timed(builder, scenario)
                 result.runs.append(run)
+                if builder.draws_charts and scenario == "cold" and repetition == 0:
+                    _check_complete(builder, site)
                 drawn = "" if run.charts_drawn is None else f", {run.charts_drawn} charts drawn"
                 log(f"  {len(site.posts)} posts, run {repetition + 1}/{repetitions}: "
                     f"{builder.name:5} {scenario:9} {run.seconds:6.2f} s ({run.cpu_seconds:.2f} s CPU), "
                     f"{run.peak_mb:4.0f} MB{drawn}")
     return result
+
+
+def _check_complete(builder, site):
+    """Stop if the build lost comments, charts or figures: its time would mean nothing."""
+    found, wanted = census(builder.output, site), expected(site)
+    if found != wanted:
+        raise BuildFailed(f"{builder.label}: the output has {found}, the sources {wanted}")
 
 
 def _timed(builder, scenario):

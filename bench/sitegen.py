@@ -8,6 +8,7 @@ Hugo front matter), and the counts a correct build must reproduce.
 
 import datetime
 import random as random_module
+import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ FIGURES_PER_POST = 0.3
 BUSY_SHARE = 0.01
 BUSY_RANGE = (200, 320)
 REPLY_SHARE = 0.45
+FILENAME_LINK = re.compile(r"\{filename\}([^)\s]+)")
 
 
 @dataclass
@@ -267,12 +269,11 @@ def _write_plain(site):
 
 
 def _write_hugo(site):
-    by_filename = {post.filename: post for post in site.posts}
+    urls = {post.filename: post.url for post in site.posts}
     for post in site.posts:
         body = "\n\n".join(chunk for chunk in post.plain if chunk)
-        for filename, other in by_filename.items():
-            if filename in body:
-                body = body.replace(f"{{filename}}{filename}", other.url)
+        # Hugo has no {filename} links: point at the post's address instead.
+        body = FILENAME_LINK.sub(lambda link: urls[link.group(1)], body)
         front = "\n".join([
             "---", f"title: {_yaml_text(post.title)}", f"date: {post.date:%Y-%m-%dT%H:%M:00}",
             f"slug: {post.slug}", f"categories: [{_yaml_text(post.category)}]",

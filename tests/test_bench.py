@@ -1,0 +1,85 @@
+"""The benchmark measures real builds: its generated site is complete and its counts are right.
+
+Tests count comments, charts and redraws; they never look at a clock.
+"""
+
+import shutil
+
+import pytest
+
+from bench.builders import Hugo, Ours, Plain, available, edit_post, edit_row
+from bench.census import census, expected
+from bench.sitegen import generate
+
+pytestmark = pytest.mark.slow
+
+POSTS = 12
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("bench"), POSTS, seed=7)
+
+
+def drawn(builder):
+    before = builder.drawn_charts()
+    build = builder.build()
+    assert build.ok, build.log
+    return len(builder.drawn_charts() - before)
+
+
+def test_the_same_seed_writes_the_same_site(site, tmp_path):
+    again = generate(tmp_path, POSTS, seed=7)
+    for post in site.posts:
+        relative = f"posts/{post.filename}"
+        assert (again.ours / relative).read_bytes() == (site.ours / relative).read_bytes()
+    assert again.comments == site.comments
+
+
+def test_the_generated_site_has_threads_charts_and_figures(site):
+    # One post in a hundred, and at least one, draws a crowd of 200 or more.
+    assert site.comments >= POSTS * 10
+    assert site.busiest_thread >= 200
+    assert site.deepest_reply >= 2
+    assert len(site.charts) == len(site.figures) == round(POSTS * 0.3)
+    assert site.charts_drawing(site.changed_row) >= 1
+
+
+def test_our_build_shows_everything_and_redraws_only_what_changed(site):
+    ours = Ours(site)
+    ours.clear()
+    assert drawn(ours) == len(site.charts)
+    assert census(ours.output, site) == expected(site)
+
+    assert drawn(ours) == 0, "a rebuild with nothing changed drew charts"
+    edit_post(ours, site.posts[0], 1)
+    assert drawn(ours) == 0, "editing a post's text drew charts"
+
+    edit_row(site, site.changed_row, 1)
+    assert drawn(ours) == site.charts_drawing(site.changed_row)
+    assert census(ours.output, site) == expected(site)
+
+
+def test_posts_read_from_the_content_cache_still_get_their_charts(site):
+    ours = Ours(site)
+    assert ours.build().ok
+    # The output goes, the caches stay: posts come from Pelican's content
+    # cache and charts from the chart cache, and everything is written again.
+    shutil.rmtree(ours.output)
+    assert drawn(ours) == 0
+    assert census(ours.output, site) == expected(site)
+
+
+@pytest.mark.parametrize("builder_class, page", [
+    (Plain, lambda post: f"{post.slug}.html"),
+    (Hugo, lambda post: post.url.strip("/") + "/index.html"),
+])
+def test_the_comparison_builds_the_same_posts(site, builder_class, page):
+    if not available(builder_class):
+        pytest.skip("hugo is not installed")
+    builder = builder_class(site)
+    builder.clear()
+    build = builder.build()
+    assert build.ok, build.log
+    for post in site.posts:
+        assert (builder.output / page(post)).is_file(), post.slug

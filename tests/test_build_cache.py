@@ -53,3 +53,16 @@ def test_typography_in_the_reader_matches_pelicans_typogrify(sample_copy, tmp_pa
     assert tree(ours.output) == tree(pelicans.output)
     # Widont's no-break space before a paragraph's last word: typogrify ran.
     assert "&nbsp;" in ours.read("2014/01/337-or-301/index.html")
+
+
+def test_a_rebuild_leaves_unchanged_files_alone(sample_copy, tmp_path):
+    output = tmp_path / "site" / "output"
+    assert run_pelican(sample_copy, output).ok
+    pages = sorted(output.glob("20*/*/*/index.html"))
+    stamps = {page: page.stat().st_mtime_ns for page in pages}
+    post = sample_copy / "posts" / "2014-01-15-337-or-301.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA sentence added later.\n",
+                    encoding="utf-8")
+    assert run_pelican(sample_copy, output).ok
+    rewritten = [page.parent.name for page in pages if page.stat().st_mtime_ns != stamps[page]]
+    assert rewritten == ["337-or-301"]

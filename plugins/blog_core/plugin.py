@@ -10,6 +10,7 @@ from pelican import signals
 
 from . import failures, jsonld, links, metadata
 from .typography import use_typographic_reader
+from .writer import keep_unchanged_writer
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +121,8 @@ def register():
     failures.install()
     # Before any file is read: Markdown goes through the typographic reader.
     signals.readers_init.connect(use_typographic_reader)
+    # Pages and feeds that come out the same are not rewritten.
+    signals.get_writer.connect(keep_unchanged_writer)
     # Filters must exist before any template renders.
     signals.generator_init.connect(add_filters)
     # After reading, all posts and their metadata are known; nothing written yet.

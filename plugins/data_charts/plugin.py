@@ -136,11 +136,18 @@ class ChartsGenerator:
         for path, chart in sorted(_build.charts.items()):
             target = self.output_path / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self.svgs[path])
-            (self.output_path / chart.csv_path).write_text(chart.csv, encoding="utf-8")
+            _write_if_changed(target, self.svgs[path])
+            _write_if_changed(self.output_path / chart.csv_path, chart.csv.encode("utf-8"))
         logger.info(
             "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path
         )
+
+
+def _write_if_changed(path, data):
+    # Rewriting an unchanged file costs a flush to disk (ext4 flushes files
+    # truncated and rewritten) and a new modification time for deploys to copy.
+    if not (path.is_file() and path.read_bytes() == data):
+        path.write_bytes(data)
 
 
 def _stop(messages):

@@ -151,14 +151,21 @@ def _format_axes(axes, table):
 
 
 def draw_all(jobs, workers):
-    """Draw every job in `jobs` ({key: DrawJob}); return {key: SVG bytes}.
+    """Draw every job in `jobs` ({key: DrawJob}); return {key: SVG bytes}."""
+    return start_drawing(jobs, workers)()
 
-    Several charts are drawn in parallel processes. They are started fresh
-    ('spawn') rather than forked, because the build runs a progress thread
-    whose locks a forked child could inherit held.
+
+def start_drawing(jobs, workers):
+    """Start drawing `jobs`; return a function that waits for {key: SVG bytes}.
+
+    Several charts are drawn in parallel processes, and the build goes on
+    meanwhile. They are started fresh ('spawn') rather than forked, because
+    the build runs a progress thread whose locks a forked child could
+    inherit held.
     """
     if len(jobs) < 2 or workers < 2:
-        return {key: render_svg(job) for key, job in jobs.items()}
+        drawn = {key: render_svg(job) for key, job in jobs.items()}
+        return lambda: drawn
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     import site  # noqa: PLC0415
     from multiprocessing import get_context  # noqa: PLC0415
@@ -166,8 +173,11 @@ def draw_all(jobs, workers):
     # Pelican imports plugins from PLUGIN_PATHS without leaving them on
     # sys.path; a fresh process must be told where this package lives.
     plugins_dir = str(Path(__file__).resolve().parent.parent)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"),
         initializer=site.addsitedir, initargs=(plugins_dir,),
-    ) as pool:
-        return dict(zip(jobs, pool.map(render_svg, jobs.values()), strict=True))
+    )
+    futures = {key: pool.submit(render_svg, job) for key, job in jobs.items()}
+    # Queued jobs still run; the workers exit once the queue is empty.
+    pool.shutdown(wait=False)
+    return lambda: {key: future.result() for key, future in futures.items()}

@@ -9,7 +9,7 @@ from pelican import signals
 
 from .cache import ChartCache, cache_key
 from .dataset import load_dataset
-from .draw import draw_all
+from .draw import start_drawing
 from .errors import ChartError
 from .markdown_ext import ChartsExtension
 from .palette import read_palette
@@ -113,7 +113,9 @@ class ChartsGenerator:
 
     def __init__(self, *args, output_path, **kwargs):
         self.output_path = Path(output_path)
-        self.svgs = {}
+        self.found = {}
+        self.keys = {}
+        self.drawing = None
 
     def generate_context(self):
         if _build is None:
@@ -121,22 +123,25 @@ class ChartsGenerator:
         if _build.strict and _build.mistakes:
             _stop([f"Charts: stopped after {_build.mistakes} mistake(s) in posts, listed above."])
         cache = ChartCache(_build.config.cache_path)
-        keys = {path: cache_key(chart.job) for path, chart in _build.charts.items()}
-        found = {key: cache.get(key) for key in set(keys.values())}
-        missing = {key: _build.charts[path].job for path, key in keys.items() if found[key] is None}
-        drawn = draw_all(missing, _build.config.workers)
-        for key, svg in drawn.items():
-            cache.put(key, svg)
-        _build.drawn, _build.cached = len(drawn), len(found) - len(drawn)
-        self.svgs = {path: drawn.get(key) or found[key] for path, key in keys.items()}
+        self.keys = {path: cache_key(chart.job) for path, chart in _build.charts.items()}
+        self.found = {key: cache.get(key) for key in set(self.keys.values())}
+        missing = {key: _build.charts[path].job for path, key in self.keys.items() if self.found[key] is None}
+        # The drawing goes on in other processes while Pelican writes the pages.
+        self.drawing = start_drawing(missing, _build.config.workers)
 
     def generate_output(self, writer):
         if _build is None:
             return
+        cache = ChartCache(_build.config.cache_path)
+        drawn = self.drawing()
+        for key, svg in drawn.items():
+            cache.put(key, svg)
+        _build.drawn, _build.cached = len(drawn), len(self.found) - len(drawn)
+        svgs = {path: drawn.get(key) or self.found[key] for path, key in self.keys.items()}
         for path, chart in sorted(_build.charts.items()):
             target = self.output_path / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_if_changed(target, self.svgs[path])
+            _write_if_changed(target, svgs[path])
             _write_if_changed(self.output_path / chart.csv_path, chart.csv.encode("utf-8"))
         logger.info(
             "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path

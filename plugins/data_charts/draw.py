@@ -152,32 +152,61 @@ def _format_axes(axes, table):
 
 def draw_all(jobs, workers):
     """Draw every job in `jobs` ({key: DrawJob}); return {key: SVG bytes}."""
-    return start_drawing(jobs, workers)()
+    drawer = Drawer(workers)
+    for key, job in jobs.items():
+        drawer.submit(key, job)
+    return drawer.results()
 
 
-def start_drawing(jobs, workers):
-    """Start drawing `jobs`; return a function that waits for {key: SVG bytes}.
+class Drawer:
+    """Draws charts in parallel processes, each from the moment it is handed over.
 
-    Several charts are drawn in parallel processes, and the build goes on
-    meanwhile. They are started fresh ('spawn') rather than forked, because
-    the build runs a progress thread whose locks a forked child could
-    inherit held.
+    Posts hand their charts over while Pelican is still reading, so the
+    drawing overlaps the rest of the build. The pool starts at the second
+    chart: one chart is drawn faster here than a new process can import
+    matplotlib. Processes are started fresh ('spawn') rather than forked,
+    because the build runs a progress thread whose locks a forked child
+    could inherit held.
     """
-    if len(jobs) < 2 or workers < 2:
-        drawn = {key: render_svg(job) for key, job in jobs.items()}
-        return lambda: drawn
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-    import site  # noqa: PLC0415
-    from multiprocessing import get_context  # noqa: PLC0415
 
-    # Pelican imports plugins from PLUGIN_PATHS without leaving them on
-    # sys.path; a fresh process must be told where this package lives.
-    plugins_dir = str(Path(__file__).resolve().parent.parent)
-    pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"),
-        initializer=site.addsitedir, initargs=(plugins_dir,),
-    )
-    futures = {key: pool.submit(render_svg, job) for key, job in jobs.items()}
-    # Queued jobs still run; the workers exit once the queue is empty.
-    pool.shutdown(wait=False)
-    return lambda: {key: future.result() for key, future in futures.items()}
+    def __init__(self, workers):
+        self.workers = workers
+        self.pool = None
+        self.futures = {}
+        self.held = {}  # jobs not yet sent to a pool
+
+    def submit(self, key, job):
+        if key in self.futures or key in self.held:
+            return
+        self.held[key] = job
+        if self.workers >= 2 and len(self.held) + len(self.futures) >= 2:
+            for held_key, held_job in self.held.items():
+                self.futures[held_key] = self._pool().submit(render_svg, held_job)
+            self.held = {}
+
+    def _pool(self):
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+            import site  # noqa: PLC0415
+            from multiprocessing import get_context  # noqa: PLC0415
+
+            # Pelican imports plugins from PLUGIN_PATHS without leaving them
+            # on sys.path; a fresh process must be told where this package lives.
+            plugins_dir = str(Path(__file__).resolve().parent.parent)
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=get_context("spawn"),
+                initializer=site.addsitedir, initargs=(plugins_dir,),
+            )
+        return self.pool
+
+    def results(self):
+        """{key: SVG bytes} of every chart handed over, once all are drawn."""
+        drawn = {key: render_svg(job) for key, job in self.held.items()}
+        drawn.update((key, future.result()) for key, future in self.futures.items())
+        self.close()
+        return drawn
+
+    def close(self, cancel=False):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=cancel)
+            self.pool = None

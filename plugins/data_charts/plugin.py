@@ -9,7 +9,7 @@ from pelican import signals
 
 from .cache import ChartCache, cache_key
 from .dataset import load_dataset
-from .draw import start_drawing
+from .draw import Drawer
 from .errors import ChartError
 from .markdown_ext import ChartsExtension
 from .palette import read_palette
@@ -27,10 +27,24 @@ class Build:
     dataset: object
     palette: object
     charts: dict = field(default_factory=dict)  # output path of the SVG -> placeholders.Chart
+    keys: dict = field(default_factory=dict)  # output path of the SVG -> cache key
+    found: dict = field(default_factory=dict)  # cache key -> SVG bytes from the cache
+    drawer: object = None
     mistakes: int = 0
     strict: bool = False
     drawn: int = 0
     cached: int = 0
+
+    def want(self, chart):
+        """Take the chart from the cache, or start drawing it now."""
+        key = self.keys[chart.svg_path] = cache_key(chart.job)
+        if key in self.found or key in self.drawer.futures or key in self.drawer.held:
+            return
+        svg = ChartCache(self.config.cache_path).get(key)
+        if svg is None:
+            self.drawer.submit(key, chart.job)
+        else:
+            self.found[key] = svg
 
     def report(self, message):
         try:
@@ -74,7 +88,7 @@ def start_build(pelican):
     except ChartError as error:
         # Without a valid data set no number can be traced, so no build goes on.
         _stop([f"Charts: {error}"])
-    _build = Build(config, dataset, palette)
+    _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, ChartsExtension) for extension in extensions):
         extensions.append(ChartsExtension())
@@ -100,6 +114,8 @@ def fill_post(content):
     filled = fill(html, post, _build.dataset, _build.palette, _build.config.size)
     content._content = filled.html
     _build.charts.update((chart.svg_path, chart) for chart in filled.charts)
+    for chart in filled.charts:
+        _build.want(chart)
     for message in filled.errors:
         _build.report(message)
 
@@ -113,31 +129,24 @@ class ChartsGenerator:
 
     def __init__(self, *args, output_path, **kwargs):
         self.output_path = Path(output_path)
-        self.found = {}
-        self.keys = {}
-        self.drawing = None
 
     def generate_context(self):
         if _build is None:
             return
         if _build.strict and _build.mistakes:
+            _build.drawer.close(cancel=True)
             _stop([f"Charts: stopped after {_build.mistakes} mistake(s) in posts, listed above."])
-        cache = ChartCache(_build.config.cache_path)
-        self.keys = {path: cache_key(chart.job) for path, chart in _build.charts.items()}
-        self.found = {key: cache.get(key) for key in set(self.keys.values())}
-        missing = {key: _build.charts[path].job for path, key in self.keys.items() if self.found[key] is None}
-        # The drawing goes on in other processes while Pelican writes the pages.
-        self.drawing = start_drawing(missing, _build.config.workers)
 
     def generate_output(self, writer):
         if _build is None:
             return
         cache = ChartCache(_build.config.cache_path)
-        drawn = self.drawing()
+        # Charts have been drawing since their posts were read; collect them.
+        drawn = _build.drawer.results()
         for key, svg in drawn.items():
             cache.put(key, svg)
-        _build.drawn, _build.cached = len(drawn), len(self.found) - len(drawn)
-        svgs = {path: drawn.get(key) or self.found[key] for path, key in self.keys.items()}
+        _build.drawn, _build.cached = len(drawn), len(_build.found)
+        svgs = {path: drawn.get(key) or _build.found[key] for path, key in _build.keys.items()}
         for path, chart in sorted(_build.charts.items()):
             target = self.output_path / path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ Builders take turns within every step so that a slow moment of the machine
 falls on all of them alike rather than on one.
 """
 
+import os
 from dataclasses import dataclass, field
 
 from .builders import Hugo, Ours, Plain, available, edit_post, edit_row
@@ -70,6 +71,9 @@ def measure(site, repetitions, log=print):
                     edit_post(builder, edited, repetition + 1)
                 elif scenario == "one-row":
                     edit_row(site, row, repetition + 1)
+                # Flush what the last build, deletion or edit left for the disk,
+                # so that its write-back is not timed as part of this build.
+                os.sync()
                 run = _timed(builder, scenario)
                 result.runs.append(run)
                 if builder.draws_charts and scenario == "cold" and repetition == 0:

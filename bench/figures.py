@@ -6,11 +6,14 @@ records the rows it draws, which tells the benchmark how many charts a change
 to one row must redraw.
 """
 
-import csv
 import json
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from data_charts.dataset import load_dataset  # noqa: E402  (needs the path above)
 
 CORGIS = "dhs-yearbook-corgis"
 EOIR = "eoir-syb-fy2010"
@@ -69,27 +72,28 @@ class Chart:
 
 
 class DataSet:
-    """The observations, indexed by row, and which nationalities have full series."""
+    """The observations, indexed by row, and which nationalities have full series.
+
+    Read by the chart plugin's own loader, so the benchmark sees the rows
+    exactly as charts do.
+    """
 
     def __init__(self, directory):
-        self.path = Path(directory) / "observations.csv"
-        with self.path.open(encoding="utf-8", newline="") as handle:
-            self.observations = list(csv.DictReader(handle))
-        self.values = {Row(o["period"], o["nationality"], o["measure"], o["source"]): o["value"]
-                       for o in self.observations}
+        self.values = {Row(o.period, o.nationality, o.measure, o.source): o.value
+                       for o in load_dataset(directory).observations}
+        rows = list(self.values)
         self.full_series = defaultdict(list)
         for measure in DHS_MEASURES:
-            nationalities = sorted({o["nationality"] for o in self.observations
-                                    if o["source"] == CORGIS and o["measure"] == measure})
+            nationalities = sorted({r.nationality for r in rows
+                                    if r.source == CORGIS and r.measure == measure})
             self.full_series[measure] = [
                 n for n in nationalities if n not in AGGREGATES
                 and all(Row(p, n, measure, CORGIS) in self.values for p in CORGIS_YEARS)
             ]
         self.both_measures = [n for n in self.full_series[DHS_MEASURES[0]]
                               if n in self.full_series[DHS_MEASURES[1]]]
-        self.trac_nationalities = sorted({o["nationality"] for o in self.observations
-                                          if o["source"] == TRAC
-                                          and o["period"] == "FY2007-FY2009"})
+        self.trac_nationalities = sorted({r.nationality for r in rows
+                                          if r.source == TRAC and r.period == "FY2007-FY2009"})
 
     def has(self, chart):
         return all(row in self.values for row in chart.rows())

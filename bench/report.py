@@ -29,6 +29,7 @@ def summarise(result):
             "seconds": seconds,
             "cpu_seconds": statistics.median(r.cpu_seconds for r in runs),
             "peak_mb": max(r.peak_mb for r in runs),
+            "largest_process_mb": max(r.largest_process_mb for r in runs),
             "ratio": seconds / baseline,
             "charts_drawn": max(drawn) if drawn else None,
             "runs": len(runs),
@@ -41,7 +42,8 @@ def table(result, summary):
         f"### {result.posts:,} posts, {result.comments:,} comments, {result.charts} charts, "
         f"{result.figures} inline figures",
         "",
-        f"Median of {result.repetitions} runs each; peak memory is the largest of the runs. "
+        f"Median of {result.repetitions} runs each. Peak memory is the most that the build's "
+        "processes (Pelican and any chart drawers) held at once, in the heaviest run. "
         f"The changed row is {result.changed_row}, drawn by {result.charts_drawing_row} charts.",
         "",
         "| build | scenario | median time | × plain cold | median CPU time | peak memory | charts drawn |",

@@ -24,7 +24,8 @@ class Run:
     scenario: str
     seconds: float
     cpu_seconds: float
-    peak_mb: float
+    peak_mb: float  # all the build's processes together
+    largest_process_mb: float
     charts_drawn: int | None = None
 
 
@@ -46,7 +47,11 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def measure(site, repetitions, log=print):
+def say(line):
+    print(line, flush=True)
+
+
+def measure(site, repetitions, log=say):
     """Run every scenario `repetitions` times on every builder; return a SizeResult."""
     builders = [cls(site) for cls in (Ours, Plain, Hugo) if available(cls)]
     row = site.changed_row
@@ -98,4 +103,5 @@ def _timed(builder, scenario):
     if not build.ok:
         raise BuildFailed(f"{builder.label}, {scenario}: the build failed:\n{build.log[-4000:]}")
     drawn = None if before is None else len(builder.drawn_charts() - before)
-    return Run(builder.name, scenario, build.seconds, build.cpu_seconds, build.peak_mb, drawn)
+    return Run(builder.name, scenario, build.seconds, build.cpu_seconds, build.total_peak_mb,
+               build.peak_mb, drawn)

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +22,12 @@ class Build:
     output: Path
     returncode: int
     log: str
-    # Wall time of the whole command and the peak resident memory of its
-    # largest process, as the benchmark reports them.
+    # Wall time of the whole command, its CPU time, the peak resident memory
+    # of its largest process, and of all its processes together.
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     peak_mb: float = 0.0
+    total_peak_mb: float = 0.0
 
     @property
     def ok(self):
@@ -55,24 +57,70 @@ def run_pelican(content, output, settings=None, conf="pelicanconf.py", strict=Tr
 
 
 def run_measured(command, output, cwd=ROOT):
-    """Run a site generator's command; time it and read its peak memory from the kernel.
+    """Run a site generator's command; time it and read its memory use.
 
     os.wait4 gives this one child's resource usage; its ru_maxrss (KiB on
     Linux) is the largest resident set of the child or of any process it
-    waited for, such as a pool of chart drawers. CPU time (of the child and
-    those it waited for) is steadier than wall time on a busy machine.
+    waited for, such as a chart drawer. CPU time (of the child and those it
+    waited for) is steadier than wall time on a busy machine. What all the
+    processes hold at once is sampled from /proc while the command runs.
     """
     env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb")
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    sampler = TreeMemory(proc.pid)
+    sampler.start()
     log = proc.stdout.read()
     proc.stdout.close()
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
+    sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    return Build(Path(output), proc.returncode, log, seconds, cpu, usage.ru_maxrss / 1024)
+    largest = usage.ru_maxrss / 1024
+    return Build(Path(output), proc.returncode, log, seconds, cpu, largest,
+                 max(largest, sampler.peak_kib / 1024))
+
+
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants."""
+
+    INTERVAL = 0.1  # seconds; short enough for builds that last seconds
+    PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self.done = pid, 0, threading.Event()
+
+    def run(self):
+        while not self.done.wait(self.INTERVAL):
+            self.peak_kib = max(self.peak_kib, self.total_kib())
+
+    def stop(self):
+        self.done.set()
+        self.join()
+
+    def total_kib(self):
+        children, rss = {}, {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    # After the command name: state, parent, ..., resident pages (22nd).
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue  # the process has ended
+            pid = int(entry.name)
+            children.setdefault(int(fields[1]), []).append(pid)
+            rss[pid] = int(fields[21]) * self.PAGE_KIB
+        total, stack = 0, [self.pid]
+        while stack:
+            pid = stack.pop()
+            total += rss.get(pid, 0)
+            stack += children.get(pid, [])
+        return total
 
 
 def write_tree(root, files):

@@ -19,6 +19,9 @@ STYLE_FILE = Path(__file__).with_name("charts.mplstyle")
 DASHES = ("solid", (0, (5, 2)), (0, (1.5, 1.5)), (0, (6, 2, 1.5, 2)))
 MARKERS = ("o", "s", "^", "D", "v", "P")
 MAX_VALUE_LABELS = 16  # beyond this, numbers on bars crowd out the bars
+# A chart takes about 70 ms to draw and a drawing process about a second to
+# start, so a pool pays for itself from about a dozen charts.
+POOL_FROM = 12
 
 
 @dataclass(frozen=True)
@@ -162,9 +165,9 @@ class Drawer:
     """Draws charts in parallel processes, each from the moment it is handed over.
 
     Posts hand their charts over while Pelican is still reading, so the
-    drawing overlaps the rest of the build. The pool starts at the second
-    chart: one chart is drawn faster here than a new process can import
-    matplotlib. Processes are started fresh ('spawn') rather than forked,
+    drawing overlaps the rest of the build. The pool starts at the
+    POOL_FROM-th chart: fewer are drawn sooner here, at the end of the build,
+    than new processes can start and import matplotlib. Processes are started fresh ('spawn') rather than forked,
     because the build runs a progress thread whose locks a forked child
     could inherit held.
     """
@@ -179,7 +182,7 @@ class Drawer:
         if key in self.futures or key in self.held:
             return
         self.held[key] = job
-        if self.workers >= 2 and len(self.held) + len(self.futures) >= 2:
+        if self.workers >= 2 and len(self.held) + len(self.futures) >= POOL_FROM:
             for held_key, held_job in self.held.items():
                 self.futures[held_key] = self._pool().submit(render_svg, held_job)
             self.held = {}

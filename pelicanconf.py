@@ -107,7 +107,15 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "blog_core",
+    "comment_threads",
 ]
+
+# Comment threads (plugins/comment_threads/README.md explains each setting).
+# No comment server yet: readers email a ready-made comment file, which the
+# author checks against the comment policy and commits.
+COMMENTS_EMAIL = "comments@grantrate.example"
+COMMENTS_ORDER = "newest-first"
+COMMENTS_MAX_INDENT = 4
 
 SITEMAP = {
     "format": "xml",
@@ -123,7 +131,7 @@ SITE_AUTHORS = {
 }
 BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
 # Metadata our theme and plugins read, beyond Pelican's own keys.
-BLOG_EXTRA_METADATA = ["image"]
+BLOG_EXTRA_METADATA = ["image", "comments"]
 
 MENUITEMS = []
 DISPLAY_PAGES_ON_MENU = True

@@ -41,7 +41,7 @@ def run_pelican(content, output, settings=None, conf="pelicanconf.py", strict=Tr
     if settings:
         # One -e with every pair: a second -e would replace the first.
         command += ["-e"] + [f"{key}={json.dumps(value)}" for key, value in settings.items()]
-    env = dict(os.environ, COLUMNS="200", NO_COLOR="1", TERM="dumb")
+    env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb")
     proc = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
     return Build(Path(output), proc.returncode, proc.stdout + proc.stderr)
 

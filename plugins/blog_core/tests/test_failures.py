@@ -1,0 +1,33 @@
+import logging
+
+from blog_core import failures
+
+
+def record_with(exc):
+    try:
+        raise exc
+    except Exception as caught:  # noqa: BLE001 - building a record as Pelican does
+        return logging.LogRecord("pelican", logging.CRITICAL, __file__, 1, "%s: %s",
+                                 (type(caught).__name__, caught),
+                                 (type(caught), caught, caught.__traceback__))
+
+
+def test_strict_stop_loses_its_traceback():
+    record = record_with(RuntimeError(failures.STRICT_STOP))
+    assert failures.StrictStopFilter().filter(record)
+    assert record.exc_info is None
+    assert record.getMessage() == failures.MESSAGE
+
+
+def test_other_errors_keep_their_traceback():
+    record = record_with(ValueError("something else"))
+    failures.StrictStopFilter().filter(record)
+    assert record.exc_info is not None
+    assert record.getMessage() == "ValueError: something else"
+
+
+def test_install_is_idempotent():
+    failures.install("blog_core.test")
+    failures.install("blog_core.test")
+    filters = logging.getLogger("blog_core.test").filters
+    assert sum(isinstance(f, failures.StrictStopFilter) for f in filters) == 1

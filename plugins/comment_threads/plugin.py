@@ -1,0 +1,170 @@
+"""Pelican glue: settings at start-up, threads onto articles, feeds out."""
+
+import logging
+import os
+from itertools import chain
+
+from pelican import signals
+
+from .feeds import feed_items
+from .load import load_comments
+from .render import ThreadView, comment_views, count_text, mailto_href
+from .settings import apply_defaults
+from .state import comment_state, reference_date
+from .threads import build_thread, count_nodes, group_by_article
+
+logger = logging.getLogger(__name__)
+
+
+def report(problems):
+    """Log problems as one error, so a strict build lists them all at once."""
+    if len(problems) == 1:
+        logger.error("Comments: %s", problems[0])
+    elif problems:
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        logger.error("Comments: %d problems:\n%s", len(problems), lines)
+
+
+def check_settings(pelican):
+    report(apply_defaults(pelican.settings))
+
+
+def _absolute(siteurl, path):
+    return f"{siteurl.rstrip('/')}/{path}"
+
+
+def _all_articles(generator):
+    return chain(
+        generator.articles,
+        generator.translations,
+        generator.hidden_articles,
+        generator.hidden_translations,
+        generator.drafts,
+        generator.drafts_translations,
+    )
+
+
+def _article_problem(article, problem):
+    source = os.path.relpath(article.source_path, os.path.dirname(article.settings["PATH"]))
+    return f"{source}: {problem}."
+
+
+def attach_threads(generator):
+    """Give every article its `comment_thread` before any page is written."""
+    settings = generator.settings
+    content_root = os.path.dirname(os.path.abspath(settings["PATH"]))
+    comments, problems = load_comments(
+        os.path.join(settings["PATH"], settings["COMMENTS_PATH"]),
+        content_root,
+        settings["TIMEZONE"],
+    )
+    # Translations share their original's slug; the thread lives on the
+    # original, in the site's default language.
+    articles = {}
+    for article in _all_articles(generator):
+        if article.slug not in articles or article.lang == settings["DEFAULT_LANG"]:
+            articles[article.slug] = article
+    groups, found = group_by_article(comments, sorted(articles))
+    problems += found
+    today = reference_date(
+        settings["COMMENTS_REFERENCE_DATE"], [a.date for a in generator.articles]
+    )
+    for slug, article in sorted(articles.items()):
+        state, problem = comment_state(
+            article.metadata.get("comments"),
+            default=settings["COMMENTS_DEFAULT_STATE"],
+            article_date=article.date,
+            close_after_days=settings["COMMENTS_CLOSE_AFTER_DAYS"],
+            today=today,
+        )
+        if problem:
+            problems.append(_article_problem(article, problem))
+        nodes, found = build_thread(
+            groups[slug],
+            article.date,
+            newest_first=settings["COMMENTS_ORDER"] == "newest-first",
+        )
+        problems += found
+        article.comment_thread = _thread_view(article, state, nodes, settings)
+    for article in chain(generator.translations, generator.hidden_translations):
+        article.comment_thread = articles[article.slug].comment_thread
+    report(problems)
+    feed_path = settings["COMMENTS_ALL_FEED_ATOM"]
+    if feed_path and any(_in_feeds(a) for a in generator.articles):
+        # In the shared context, so that every page's <head> can link it.
+        generator.context["COMMENTS_ALL_FEED_URL"] = _absolute(
+            settings["FEED_DOMAIN"] or settings["SITEURL"], feed_path
+        )
+
+
+def _in_feeds(article):
+    thread = article.comment_thread
+    return thread.state != "hidden" and thread.count > 0
+
+
+def _thread_view(article, state, nodes, settings):
+    siteurl = settings["SITEURL"]
+    article_url = _absolute(siteurl, article.url)
+    count = count_nodes(nodes)
+    feed_path = settings["COMMENTS_FEED_ATOM"]
+    has_feed = feed_path and count and state != "hidden"
+    email = settings["COMMENTS_EMAIL"]
+    return ThreadView(
+        state=state,
+        count=count,
+        count_text=count_text(count, state),
+        comments=comment_views(
+            nodes,
+            article_url=article_url,
+            author_names=settings["COMMENTS_AUTHOR_NAMES"],
+            date_format=settings["COMMENTS_DATE_FORMAT"],
+            max_indent=settings["COMMENTS_MAX_INDENT"],
+        ),
+        feed_url=(
+            _absolute(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
+            if has_feed
+            else None
+        ),
+        form_action=settings["COMMENTS_FORM_ACTION"],
+        mailto=mailto_href(email, article.slug, article.title) if email else None,
+        policy_url=_absolute(siteurl, settings["COMMENTS_POLICY_URL"]),
+    )
+
+
+def write_feeds(generator, writer):
+    """Write each post's comment feed and the site's recent-comments feed.
+
+    Only threads with comments get a feed: an empty Atom feed has no date
+    to put in <updated> but the build's clock, which would break
+    byte-for-byte identical builds.
+    """
+    settings = generator.settings
+    context = generator.context
+    everything = []
+    for article in generator.articles:
+        if not _in_feeds(article):
+            continue
+        thread = article.comment_thread
+        items = feed_items(article.url, article.title, thread.comments)
+        everything += items
+        if settings["COMMENTS_FEED_ATOM"]:
+            path = settings["COMMENTS_FEED_ATOM"].format(slug=article.slug)
+            writer.write_feed(
+                items, context, path, feed_title=f"Comments on {article.title}"
+            )
+    if settings["COMMENTS_ALL_FEED_ATOM"] and everything:
+        everything.sort(key=lambda item: (item.date, item.url), reverse=True)
+        writer.write_feed(
+            everything, context, settings["COMMENTS_ALL_FEED_ATOM"],
+            feed_title="Recent comments",
+        )
+
+
+def register():
+    # Settings are checked once, before any content is read.
+    signals.initialized.connect(check_settings)
+    # Every article is known here and no page is written yet: the moment to
+    # read the comments and hang each thread on its article.
+    signals.article_generator_finalized.connect(attach_threads)
+    # The writer is only handed out after the articles are written.
+    signals.article_writer_finalized.connect(write_feeds)

@@ -1,0 +1,151 @@
+"""Untrusted comment text into safe HTML, and threads into template data.
+
+Everything a template prints from a comment leaves this module as Markup
+that is already escaped or sanitized, so the templates need no filters and
+a forgotten `|e` cannot open a hole.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+from pelican.utils import strftime
+
+# What a comment may contain: text formatting, lists, quotes, code and links.
+# No headings (they would break the page's outline), no images (tracking
+# pixels), no tables, forms, frames, styles or scripts.
+ALLOWED_TAGS = {
+    "a", "p", "br", "em", "strong", "b", "i", "code", "pre", "blockquote",
+    "ul", "ol", "li", "hr", "del", "sub", "sup",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# Links in comments are the reader's, not ours: no endorsement, no opener.
+LINK_REL = "nofollow ugc noopener"
+EMPTY_BODY = Markup("<p><em>(This comment has no text.)</em></p>")
+
+
+def sanitize_html(html):
+    return Markup(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_URL_SCHEMES,
+            link_rel=LINK_REL,
+            strip_comments=True,
+        )
+    )
+
+
+def render_body(text):
+    """Render a comment's Markdown, then sanitize the result."""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return sanitize_html(html) if text.strip() else EMPTY_BODY
+
+
+def safe_website(url):
+    """The commenter's website if it is an http(s) address, else None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return escape(parts.geturl())
+
+
+def count_text(count, state):
+    if count == 0:
+        return "Comments are closed" if state == "closed" else "No comments yet"
+    return "1 comment" if count == 1 else f"{count} comments"
+
+
+def mailto_href(address, slug, title):
+    """A mailto: link whose body is a comment file ready to save.
+
+    The Date line is left for the moderator on purpose: a file published
+    without one fails the build instead of going out undated.
+    """
+    subject = f"Comment on “{title}” (content/comments/{slug}/)"
+    body = (
+        "Author: your name\n"
+        "Website: \n"
+        "Replyto: \n"
+        "Date: (the moderator fills this in)\n"
+        "\n"
+        "Your comment, in plain text or Markdown.\n"
+        "\n"
+        "(To answer a comment, put its id after Replyto: it is the part after "
+        "#comment- in the comment's permalink. Your email address is not "
+        "published.)\n"
+    )
+    return escape(
+        f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    )
+
+
+@dataclass
+class CommentView:
+    id: str
+    author: Markup
+    website: Markup | None
+    by_site_author: bool
+    date: object
+    date_text: str
+    permalink: str
+    body: Markup
+    parent_id: str | None
+    parent_author: Markup | None
+    indent_replies: bool
+    replies: list
+
+
+@dataclass
+class ThreadView:
+    """What the templates get as `article.comment_thread`."""
+
+    state: str
+    count: int
+    count_text: str
+    comments: list
+    feed_url: str | None
+    form_action: str | None
+    mailto: Markup | None
+    policy_url: str
+
+
+def _normalise_name(name):
+    return " ".join(name.split()).casefold()
+
+
+def comment_views(nodes, *, article_url, author_names, date_format, max_indent):
+    """Turn a thread's Nodes into CommentViews for the templates."""
+    site_authors = {_normalise_name(n) for n in author_names}
+
+    def view(node):
+        comment, parent = node.comment, node.parent
+        return CommentView(
+            id=comment.id,
+            author=escape(comment.author),
+            website=safe_website(comment.website),
+            by_site_author=_normalise_name(comment.author) in site_authors,
+            date=comment.date,
+            date_text=strftime(comment.date, date_format),
+            permalink=f"{article_url}#comment-{comment.id}",
+            body=render_body(comment.body),
+            parent_id=parent.id if parent else None,
+            parent_author=escape(parent.author) if parent else None,
+            indent_replies=node.depth < max_indent,
+            replies=[view(reply) for reply in node.replies],
+        )
+
+    return [view(node) for node in nodes]
+
+
+def flatten(views):
+    """Every comment of a thread, parents before their replies."""
+    for view in views:
+        yield view
+        yield from flatten(view.replies)

@@ -1,0 +1,151 @@
+"""Tiny sites built with Pelican: what readers and feed readers get."""
+
+import feedparser
+from bs4 import BeautifulSoup
+
+ARTICLE = "2014/04/first-post/index.html"
+
+
+def comment(site, relpath, author, date, body, **extra):
+    lines = [f"Author: {author}", f"Date: {date}"]
+    lines += [f"{key.capitalize()}: {value}" for key, value in extra.items()]
+    site.comment(relpath, "\n".join(lines) + "\n\n" + body + "\n")
+
+
+def soup(site, relpath=ARTICLE):
+    return BeautifulSoup(site.read(relpath), "html.parser")
+
+
+def thread_site(site):
+    comment(site, "first-post/maria.md", "Maria L.", "2014-04-10 03:53",
+            "Is 8.3% *really* the rate?", website="https://maria.example", email="maria@private.test")
+    comment(site, "first-post/elena-1.md", "Elena Marsh", "2014-04-10 09:00",
+            "Yes: 126 of 1,521 decided.", replyto="maria")
+    comment(site, "first-post/maria-2.md", "Maria L.", "2014-04-11 08:00",
+            "Thanks.", replyto="elena-1")
+    comment(site, "first-post/sam.md", "Sam", "2014-04-12 10:00", "Second thread.")
+    return site
+
+
+def test_thread_nests_replies_orders_newest_first_and_counts(site):
+    thread_site(site).build()
+    page = soup(site)
+    assert page.select_one("#comments-title").get_text() == "4 comments"
+    top = page.select("#comments > ol.comment-list > li > article")
+    assert [a["id"] for a in top] == ["comment-sam", "comment-maria"]
+    reply = page.select_one("#comment-maria ~ ol > li > article")
+    assert reply["id"] == "comment-elena-1"
+    assert "comment--site-author" in reply["class"]
+    assert reply.select_one(".comment__badge").get_text() == "Author"
+    assert page.select_one("#comment-elena-1 ~ ol > li > article")["id"] == "comment-maria-2"
+    time = page.select_one("#comment-maria time")
+    assert time["datetime"] == "2014-04-10T03:53:00+00:00"
+    assert time.parent["href"] == "https://blog.test/2014/04/first-post/#comment-maria"
+    website = page.select_one("#comment-maria .comment__author a")
+    assert website["href"] == "https://maria.example"
+    assert website["rel"] == ["nofollow", "ugc", "noopener"]
+
+
+def test_email_never_reaches_the_output(site):
+    thread_site(site).build()
+    for path in site.output.rglob("*"):
+        if path.is_file():
+            assert b"maria@private.test" not in path.read_bytes(), path
+
+
+def test_listing_shows_the_count_linking_to_the_thread(site):
+    thread_site(site)
+    site.post("Quiet post", "2014-05-01", slug="quiet")
+    site.post("Secret post", "2014-05-02", slug="secret", extra="Comments: hidden")
+    site.build()
+    entries = {p["data-slug"]: p for p in soup(site, "index.html").select(".entry")}
+    link = entries["first-post"].select_one("a.comment-count")
+    assert link["href"] == "https://blog.test/2014/04/first-post/#comments"
+    assert link.get_text() == "4 comments on “First post”"
+    assert entries["quiet"].select_one("a.comment-count").get_text().startswith("No comments yet")
+    assert entries["secret"].select_one("a.comment-count") is None
+
+
+def test_open_thread_offers_a_mailto_with_a_ready_comment_file(site):
+    site.build()
+    page = soup(site)
+    assert page.select_one("#comments-title").get_text() == "No comments yet"
+    assert page.select_one("#comment-form-title").get_text() == "Leave a Comment"
+    mailto = page.select_one("a.comment-mail__button")["href"]
+    assert mailto.startswith("mailto:comments@blog.test?subject=")
+    assert "content%2Fcomments%2Ffirst-post%2F" in mailto
+    assert page.select_one(".comments__policy a")["href"] == "https://blog.test/comment-policy/"
+    assert page.select_one("form") is None
+
+
+def test_form_posts_to_the_endpoint_with_a_hidden_honeypot(site):
+    site.build(COMMENTS_FORM_ACTION="https://comments.blog.test/new")
+    form = soup(site).select_one("form.comment-form")
+    assert form["action"] == "https://comments.blog.test/new" and form["method"] == "post"
+    fields = {f["name"]: f for f in form.select("input, textarea")}
+    assert set(fields) == {"article", "name", "email", "website", "comment", "homepage"}
+    assert fields["article"]["value"] == "first-post"
+    for field in ("name", "email", "website", "comment"):
+        assert form.select_one(f"label[for={fields[field]['id']}]")
+    trap = fields["homepage"].parent
+    assert trap.has_attr("hidden") and fields["homepage"]["tabindex"] == "-1"
+    assert "never published" in form.select_one("label[for=comment-email]").get_text()
+
+
+def test_closed_post_shows_its_thread_but_no_form(site):
+    site.post("First post", "2014-04-01 10:00", slug="first-post", extra="Comments: closed")
+    comment(site, "first-post/a.md", "Reader", "2014-04-10 03:53", "Hello")
+    site.build()
+    page = soup(site)
+    assert page.select_one("#comment-a")
+    assert page.select_one(".comments__closed").get_text() == "Comments are closed."
+    assert page.select_one("#comment-form-title") is None
+
+
+def test_posts_close_automatically_relative_to_the_newest_post(site):
+    site.post("Newer post", "2014-06-15", slug="newer")
+    site.build(COMMENTS_CLOSE_AFTER_DAYS=30)
+    assert soup(site).select_one("#comment-form-title") is None
+    assert soup(site, "2014/06/newer/index.html").select_one("#comment-form-title")
+
+
+def test_hidden_post_shows_nothing(site):
+    site.post("First post", "2014-04-01 10:00", slug="first-post", extra="Comments: hidden")
+    comment(site, "first-post/a.md", "Reader", "2014-04-10 03:53", "Hello")
+    site.build()
+    assert soup(site).select_one("#comments") is None
+    assert not (site.output / "feeds").exists()
+
+
+def test_feeds_are_absolute_linked_and_newest_first(site):
+    thread_site(site)
+    site.post("Other", "2014-04-05", slug="other")
+    comment(site, "other/x.md", "<b>Bold</b> name", "2014-04-20 12:00", "Elsewhere")
+    site.build()
+    head = soup(site).head
+    links = {link["href"] for link in head.select('link[rel=alternate][type="application/atom+xml"]')}
+    assert links == {
+        "https://blog.test/feeds/comments/first-post.atom.xml",
+        "https://blog.test/feeds/comments.atom.xml",
+    }
+    post_feed = feedparser.parse(site.read("feeds/comments/first-post.atom.xml"))
+    assert [e.link for e in post_feed.entries] == [
+        "https://blog.test/2014/04/first-post/#comment-sam",
+        "https://blog.test/2014/04/first-post/#comment-maria-2",
+        "https://blog.test/2014/04/first-post/#comment-elena-1",
+        "https://blog.test/2014/04/first-post/#comment-maria",
+    ]
+    everything = feedparser.parse(site.read("feeds/comments.atom.xml"))
+    assert len(everything.entries) == 5
+    assert everything.entries[0].title == "<b>Bold</b> name on Other"
+    assert everything.feed.updated == "2014-04-20T12:00:00+00:00"
+
+
+def test_same_sources_build_the_same_bytes(site, tmp_path):
+    thread_site(site)
+    first = site.build(OUTPUT_PATH=str(tmp_path / "one"))
+    second = site.build(OUTPUT_PATH=str(tmp_path / "two"))
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files
+    for path in files:
+        assert (first / path).read_bytes() == (second / path).read_bytes(), path

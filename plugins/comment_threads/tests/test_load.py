@@ -1,0 +1,103 @@
+"""Reading comment files: metadata, body, and what is wrong with them."""
+
+import datetime
+
+import pytest
+
+from comment_threads.load import load_comments, parse_comment
+
+
+def parse(text, comment_id="c1"):
+    return parse_comment(
+        text, comment_id=comment_id, slug="post", path="comments/post/c1.md", timezone="UTC"
+    )
+
+
+def test_metadata_and_body_are_split_at_the_blank_line():
+    comment, problems = parse(
+        "Author: Maria L.\nDate: 2014-04-10 03:53\nReplyto: c0\n"
+        "Website: https://example.org\nEmail: maria@example.org\n\nFirst line.\n\nSecond.\n"
+    )
+    assert problems == []
+    assert comment.author == "Maria L."
+    assert comment.date == datetime.datetime(2014, 4, 10, 3, 53, tzinfo=datetime.UTC)
+    assert comment.replyto == "c0"
+    assert comment.website == "https://example.org"
+    assert comment.body == "First line.\n\nSecond."
+
+
+def test_email_is_not_kept_at_all():
+    comment, _ = parse("Author: A\nEmail: secret@example.org\nDate: 2014-04-10\n\nHi\n")
+    assert "secret@example.org" not in repr(comment)
+
+
+def test_keys_are_case_insensitive_and_empty_optionals_are_absent():
+    comment, problems = parse("author: A\nDATE: 2014-04-10 03:53\nReplyto:\nWebsite: \n\nHi\n")
+    assert problems == []
+    assert comment.replyto is None and comment.website is None
+
+
+def test_a_date_with_a_zone_keeps_it_and_one_without_takes_the_sites():
+    aware, _ = parse("Author: A\nDate: 2014-04-10T03:53:00-05:00\n\nHi\n")
+    assert aware.date.utcoffset() == datetime.timedelta(hours=-5)
+    local, _ = parse_comment(
+        "Author: A\nDate: 2014-07-01 12:00\n\nHi\n",
+        comment_id="c1", slug="p", path="x", timezone="America/New_York",
+    )
+    assert local.date.utcoffset() == datetime.timedelta(hours=-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 2014-04-10\n\nHi\n", "has no author; add an 'Author: <name>' line"),
+        ("Author: A\n\nHi\n", "has no date; add a 'Date: YYYY-MM-DD HH:MM"),
+        ("Author: A\nDate: 10/04/2014\n\nHi\n", "the date '10/04/2014' cannot be read"),
+        ("Author: A\nDate: 2014-04-10\n\n\n", "the comment's text is empty"),
+        ("Author: A\nDate: 2014-04-10\nAutor: B\n\nHi\n", "unknown metadata 'Autor'"),
+    ],
+)
+def test_each_mistake_is_one_sentence_naming_the_file(text, expected):
+    _, problems = parse(text)
+    assert len(problems) == 1
+    assert problems[0].startswith("comments/post/c1.md: ")
+    assert expected in problems[0]
+
+
+def test_an_id_that_cannot_be_an_anchor_is_reported():
+    _, problems = parse("Author: A\nDate: 2014-04-10\n\nHi\n", comment_id="my comment")
+    assert "cannot be a comment id" in problems[0]
+
+
+def test_load_reads_files_in_order_and_reports_strays(tmp_path):
+    root = tmp_path / "content" / "comments"
+    (root / "post-b").mkdir(parents=True)
+    (root / "post-a" / "deeper").mkdir(parents=True)
+    good = "Author: A\nDate: 2014-04-10\n\nHi\n"
+    (root / "post-b" / "z.md").write_text(good)
+    (root / "post-b" / "a.md").write_text(good)
+    (root / "post-a" / "m.md").write_text(good)
+    (root / "post-a" / "notes.txt").write_text("stray")
+    (root / "post-a" / ".hidden.md").write_text("editor swap file")
+    (root / "post-a" / "deeper" / "x.md").write_text(good)
+    (root / "loose.md").write_text(good)
+    (root / "post-b" / "latin1.md").write_bytes("Author: Jos\xe9\n".encode("latin-1"))
+
+    comments, problems = load_comments(str(root), str(tmp_path), "UTC")
+
+    assert [(c.slug, c.id) for c in comments] == [
+        ("post-a", "m"), ("post-b", "a"), ("post-b", "z"),
+    ]
+    assert comments[0].path == "content/comments/post-a/m.md"
+    assert sorted(problems) == [
+        "content/comments/loose.md: comment files belong exactly one folder down, "
+        "in comments/<article-slug>/<comment-id>.md.",
+        "content/comments/post-a/deeper/x.md: comment files belong exactly one folder "
+        "down, in comments/<article-slug>/<comment-id>.md.",
+        "content/comments/post-a/notes.txt: not read, because comment files end in '.md'.",
+        "content/comments/post-b/latin1.md: not read, because it is not UTF-8 text.",
+    ]
+
+
+def test_no_comments_folder_means_no_comments(tmp_path):
+    assert load_comments(str(tmp_path / "missing"), str(tmp_path), "UTC") == ([], [])

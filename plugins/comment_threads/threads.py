@@ -1,0 +1,152 @@
+"""Comments into threads: which article, which parent, in what order.
+
+Every check here reports a problem and then makes the most visible choice,
+so that a non-strict build still shows each comment exactly once.
+"""
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Node:
+    """A comment in its thread, with the replies that answer it."""
+
+    comment: object
+    parent: object = None
+    depth: int = 0
+    replies: list = field(default_factory=list)
+
+
+def _when(comment):
+    return comment.date.strftime("%Y-%m-%d %H:%M")
+
+
+def group_by_article(comments, slugs):
+    """Split comments by article slug; report folders that match no article."""
+    groups = {slug: [] for slug in slugs}
+    problems = []
+    for comment in comments:
+        if comment.slug in groups:
+            groups[comment.slug].append(comment)
+            continue
+        close = difflib.get_close_matches(comment.slug, list(slugs), n=1)
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else "the folder must be named after an article's slug."
+        )
+        problems.append(
+            f"{comment.path}: there is no article with the slug {comment.slug!r}; {hint}"
+        )
+    return groups, problems
+
+
+def _dedupe_ids(comments):
+    """Give each comment a unique id; ids that differ only in case clash too,
+    because anchors must survive case-insensitive file systems and readers."""
+    seen, unique, problems = {}, [], []
+    for comment in sorted(comments, key=lambda c: c.path):
+        key = comment.id.casefold()
+        if key in seen:
+            problems.append(
+                f"{comment.path}: the comment id {comment.id!r} is already used by "
+                f"{seen[key].path}; rename one of the files."
+            )
+            number = 2
+            while f"{key}-{number}" in seen:
+                number += 1
+            comment = dataclasses.replace(comment, id=f"{comment.id}-{number}")
+            key = comment.id.casefold()
+        seen[key] = comment
+        unique.append(comment)
+    return unique, problems
+
+
+def _find_parents(comments, article_date):
+    """Map each comment id to its parent's id, or None for a top-level one."""
+    by_id = {c.id: c for c in comments}
+    parents, problems = {}, []
+    for comment in comments:
+        parent = by_id.get(comment.replyto) if comment.replyto else None
+        if comment.replyto and (parent is None or parent is comment):
+            problems.append(
+                f"{comment.path}: Replyto names {comment.replyto!r}, which is no other "
+                f"comment on this article; use the file name (without .md) of a "
+                f"comment in the same folder. It is shown as a top-level comment."
+            )
+            parent = None
+        parents[comment.id] = parent.id if parent else None
+        if comment.date < article_date:
+            problems.append(
+                f"{comment.path}: the comment is dated {_when(comment)}, before its "
+                f"article ({article_date.strftime('%Y-%m-%d %H:%M')}); fix its Date."
+            )
+        if parent and comment.date < parent.date:
+            problems.append(
+                f"{comment.path}: the reply is dated {_when(comment)}, before the "
+                f"comment it answers, {parent.path} ({_when(parent)}); a reply must "
+                "come after its parent."
+            )
+    return parents, problems
+
+
+def _break_cycles(comments, parents):
+    """Find reply chains that loop and cut each at its earliest comment."""
+    by_id = {c.id: c for c in comments}
+    problems = []
+    for comment in comments:
+        chain, current = [], comment.id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = parents[current]
+        if current is None:
+            continue
+        loop = chain[chain.index(current):]
+        first = min(loop, key=lambda i: (by_id[i].date, i))
+        parents[first] = None
+        files = " -> ".join(by_id[i].path for i in loop + [loop[0]])
+        problems.append(
+            f"{by_id[first].path}: its Replyto chain loops back on itself ({files}); "
+            "one of these comments must reply to a comment outside the loop, or "
+            "to none. It is shown as a top-level comment."
+        )
+    return problems
+
+
+def build_thread(comments, article_date, newest_first=True):
+    """Arrange one article's comments into ordered trees of Nodes.
+
+    Top-level comments follow the site's order; replies read oldest first,
+    as a conversation does. Ties fall back on the id for stable output.
+    """
+    comments = [
+        c if c.date is not None else dataclasses.replace(c, date=article_date)
+        for c in comments
+    ]
+    comments, problems = _dedupe_ids(comments)
+    parents, found = _find_parents(comments, article_date)
+    problems += found
+    problems += _break_cycles(comments, parents)
+
+    children = {c.id: [] for c in comments}
+    roots = []
+    for comment in sorted(comments, key=lambda c: (c.date, c.id)):
+        parent_id = parents[comment.id]
+        (children[parent_id] if parent_id else roots).append(comment)
+    if newest_first:
+        roots.sort(key=lambda c: (c.date, c.id), reverse=True)
+    by_id = {c.id: c for c in comments}
+
+    def grow(comment, depth):
+        parent = by_id[parents[comment.id]] if parents[comment.id] else None
+        node = Node(comment, parent, depth)
+        node.replies = [grow(child, depth + 1) for child in children[comment.id]]
+        return node
+
+    return [grow(root, 0) for root in roots], problems
+
+
+def count_nodes(nodes):
+    return sum(1 + count_nodes(node.replies) for node in nodes)

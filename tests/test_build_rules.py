@@ -1,0 +1,126 @@
+"""Rules of the build itself: strictness, clear errors, no path collisions, determinism."""
+
+import filecmp
+
+import pytest
+
+from tests.sitebuild import ROOT, post, run_pelican, write_tree
+
+pytestmark = pytest.mark.slow
+
+
+def tiny_site(tmp_path, posts, pages=None):
+    files = {f"posts/{name}.md": text for name, text in posts.items()}
+    files.update({f"pages/{name}.md": text for name, text in (pages or {}).items()})
+    files["images/.keep"] = ""
+    return write_tree(tmp_path / "content", files)
+
+
+def assert_one_clear_error(build, *fragments):
+    assert not build.ok
+    assert "Traceback" not in build.log
+    for fragment in fragments:
+        assert fragment in build.log, build.log
+
+
+def test_two_builds_of_the_sample_are_byte_identical(sample_site, tmp_path, site_url):
+    again = run_pelican(ROOT / "content", tmp_path / "again",
+                        settings={"SITEURL": site_url, "FEED_DOMAIN": site_url})
+    assert again.ok, again.log
+    first = sorted(p.relative_to(sample_site.output) for p in sample_site.files())
+    second = sorted(p.relative_to(again.output) for p in again.files())
+    assert first == second
+    _, mismatch, errors = filecmp.cmpfiles(sample_site.output, again.output,
+                                           [str(p) for p in first], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_tag_ending_in_a_digit_never_collides_with_page_two(tmp_path):
+    # Six posts tagged "court" make two pages; a tag "court2" must keep its own page.
+    posts = {f"p{i}": post(f"Entry{i}", date=f"2020-01-0{i + 1} 10:00", tags="court")
+             for i in range(6)}
+    posts["other"] = post("Elsewhere", date="2020-02-01 10:00", tags="court2")
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert build.ok, build.log
+    assert "Entry0" in build.read("tag/court/page/2/index.html")
+    assert "Elsewhere" in build.read("tag/court2/index.html")
+    assert "Entry0" not in build.read("tag/court2/index.html")
+
+
+def test_default_pelican_urls_would_collide_and_fail(tmp_path):
+    # The same content with Pelican's stock URL patterns writes tag/court2.html
+    # twice; this is the failure the site's URL scheme exists to prevent.
+    posts = {f"p{i}": post(f"Entry{i}", date=f"2020-01-0{i + 1} 10:00", tags="court")
+             for i in range(6)}
+    posts["other"] = post("Elsewhere", date="2020-02-01 10:00", tags="court2")
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out", settings={
+        "TAG_URL": "tag/{slug}.html", "TAG_SAVE_AS": "tag/{slug}.html",
+        "PAGINATION_PATTERNS": [[1, "{name}{extension}", "{name}{extension}"],
+                                [2, "{name}{number}{extension}", "{name}{number}{extension}"]],
+    })
+    assert not build.ok
+    assert 'Failed to write Tag page for "court' in build.log
+
+
+def test_broken_internal_link_fails_naming_the_file(tmp_path):
+    posts = {"a": post("A", body="See [the other post]({filename}missing-post.md).")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "missing-post.md")
+
+
+def test_missing_image_fails_naming_it(tmp_path):
+    posts = {"a": post("A", body="![A chart]({static}/images/nowhere.png)")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "images/nowhere.png")
+
+
+def test_relative_image_path_fails_with_advice(tmp_path):
+    posts = {"a": post("A", body="![A chart](../images/x.svg)")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "posts/a.md", "{static}/images/x.svg")
+
+
+def test_unknown_author_fails_with_a_suggestion(tmp_path):
+    posts = {"a": post("A", author="Elena Marsch")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "posts/a.md", "did you mean 'Elena Marsh'")
+
+
+def test_misspelt_metadata_key_fails_with_a_suggestion(tmp_path):
+    posts = {"a": post("A", tgas="Mexico")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "posts/a.md", "unknown metadata 'tgas'; did you mean 'tags'?")
+
+
+def test_missing_summary_fails(tmp_path):
+    posts = {"a": post("A", summary="")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "posts/a.md", "missing 'Summary:' line")
+
+
+def test_update_before_publication_fails(tmp_path):
+    posts = {"a": post("A", date="2020-05-01 10:00", modified="2020-04-01 10:00")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "posts/a.md", "earlier than")
+
+
+def test_unparseable_date_is_reported_with_the_file(tmp_path):
+    posts = {"a": post("A", date="the twelfth of never")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
+    assert_one_clear_error(build, "a.md")
+
+
+def test_relaxed_build_reports_but_finishes(tmp_path):
+    posts = {"a": post("A", tgas="Mexico")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out", strict=False)
+    assert build.ok
+    assert "unknown metadata 'tgas'" in build.log
+
+
+def test_production_build_uses_the_public_address(tmp_path):
+    build = run_pelican(ROOT / "content", tmp_path / "public", conf="publishconf.py")
+    assert build.ok, build.log
+    feed = build.read("feeds/all.atom.xml")
+    assert "https://grantrate.example/2013/11/mexican-asylum-grant-rate-fy2012/" in feed
+    assert "127.0.0.1" not in feed
+    assert "127.0.0.1" not in build.read("index.html")

@@ -1,0 +1,67 @@
+"""The sample site's comment threads, as readers and feed readers get them."""
+
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.sitebuild import ROOT
+
+pytestmark = pytest.mark.slow
+
+COMMENTS = ROOT / "content" / "comments"
+MEXICO = "2013/11/mexican-asylum-grant-rate-fy2012/index.html"
+
+
+def post_page(sample_site, slug):
+    (page,) = [p for p in sample_site.output.glob(f"*/*/{slug}/index.html")]
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_comment_file_is_on_its_post_exactly_once(sample_site):
+    files = sorted(COMMENTS.glob("*/*.md"))
+    assert files
+    for slug in {f.parent.name for f in files}:
+        page = post_page(sample_site, slug)
+        ids = [a["id"] for a in page.select("article.comment")]
+        expected = sorted(f"comment-{f.stem}" for f in files if f.parent.name == slug)
+        assert sorted(ids) == expected, slug
+
+
+def test_the_mexico_thread_has_nested_replies_and_author_badges(sample_site):
+    page = BeautifulSoup(sample_site.read(MEXICO), "html.parser")
+    assert int(page.select_one("#comments-title").get_text().split()[0]) >= 5
+    deepest = page.select_one("ol.comment-list--replies ol.comment-list--replies article")
+    assert deepest is not None
+    assert page.select(".comment--site-author .comment__badge")
+
+
+def test_the_closed_post_shows_its_thread_without_a_form(sample_site):
+    page = post_page(sample_site, "trac-record-year")
+    assert page.select("article.comment")
+    assert page.select_one(".comments__closed")
+    assert page.select_one("#comment-form-title") is None
+
+
+def test_no_email_address_of_a_commenter_is_published(sample_site):
+    emails = [
+        line.split(":", 1)[1].strip()
+        for f in COMMENTS.glob("*/*.md")
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.lower().startswith("email:")
+    ]
+    assert emails
+    for path in Path(sample_site.output).rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not [e for e in emails if e.encode() in data], path
+
+
+def test_comment_feeds_are_linked_and_absolute(sample_site, site_url):
+    page = BeautifulSoup(sample_site.read(MEXICO), "html.parser")
+    hrefs = [link["href"] for link in page.select('head link[rel=alternate][href*="comments"]')]
+    assert f"{site_url}/feeds/comments.atom.xml" in hrefs
+    feed = feedparser.parse(sample_site.read("feeds/comments/mexican-asylum-grant-rate-fy2012.atom.xml"))
+    assert not feed.bozo and len(feed.entries) >= 5
+    assert all(entry.link.startswith(f"{site_url}/2013/11/") for entry in feed.entries)

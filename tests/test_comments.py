@@ -62,6 +62,9 @@ def test_comment_feeds_are_linked_and_absolute(sample_site, site_url):
     page = BeautifulSoup(sample_site.read(MEXICO), "html.parser")
     hrefs = [link["href"] for link in page.select('head link[rel=alternate][href*="comments"]')]
     assert f"{site_url}/feeds/comments.atom.xml" in hrefs
+    assert f"{site_url}/feeds/comments/mexican-asylum-grant-rate-fy2012.atom.xml" in hrefs
+    home = BeautifulSoup(sample_site.read("index.html"), "html.parser")
+    assert home.select_one(f'head link[href="{site_url}/feeds/comments.atom.xml"]')
     feed = feedparser.parse(sample_site.read("feeds/comments/mexican-asylum-grant-rate-fy2012.atom.xml"))
     assert not feed.bozo and len(feed.entries) >= 5
     assert all(entry.link.startswith(f"{site_url}/2013/11/") for entry in feed.entries)

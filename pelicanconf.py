@@ -107,6 +107,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
     "blog_core",
+    "data_charts",
     "comment_threads",
 ]
 

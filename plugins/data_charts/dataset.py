@@ -1,0 +1,165 @@
+"""Load the sourced data set (observations.csv, sources.csv) and validate every row.
+
+The data set is read once per build. A bad row stops the build with its file
+and line, because a chart drawn from a number nobody can trace is worse than
+no chart.
+"""
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from .errors import ChartError, unknown
+from .measures import MEASURES, PERCENT, PUBLISHED
+
+OBSERVATION_COLUMNS = ["period", "nationality", "measure", "value", "source"]
+SOURCE_COLUMNS = ["id", "publisher", "title", "published", "locator", "notes"]
+PERIOD_PATTERN = re.compile(r"FY(\d{4})(?:-FY(\d{4}))?")
+COUNT_PATTERN = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    published: str
+    locator: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Observation:
+    period: str
+    nationality: str
+    measure: str
+    # int for counts; Decimal for percentages, keeping the precision printed.
+    value: int | Decimal
+    source: str
+
+    def as_row(self):
+        return [self.period, self.nationality, self.measure, str(self.value), self.source]
+
+
+@dataclass
+class Dataset:
+    sources: dict[str, Source]
+    observations: list[Observation]
+    cells: dict[tuple[str, str, str], list[Observation]] = field(init=False)
+
+    def __post_init__(self):
+        self.cells = defaultdict(list)
+        for row in self.observations:
+            self.cells[(row.period, row.nationality, row.measure)].append(row)
+        self.periods = frozenset(row.period for row in self.observations)
+        self.nationalities = frozenset(row.nationality for row in self.observations)
+
+    def lookup(self, period, nationality, measure):
+        """Every row for one period, nationality and measure, one per source."""
+        return self.cells.get((period, nationality, measure), [])
+
+
+def load_dataset(directory):
+    """Read and validate the data set in `directory`; raise ChartError listing every bad row."""
+    directory = Path(directory)
+    sources, problems = _read_sources(directory / "sources.csv")
+    observations, more = _read_observations(directory / "observations.csv", sources)
+    problems += more
+    if problems:
+        shown = problems[:20]
+        if len(problems) > len(shown):
+            shown.append(f"... and {len(problems) - len(shown)} more")
+        raise ChartError("the data set has errors:\n  " + "\n  ".join(shown))
+    return Dataset(sources, observations)
+
+
+def _read_csv(path, expected_columns):
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            rows = [(reader.line_num, row) for row in reader]
+    except OSError as error:
+        raise ChartError(f"cannot read {path}: {error.strerror}") from None
+    if header != expected_columns:
+        raise ChartError(
+            f"{path}: the columns must be {', '.join(expected_columns)}; found {', '.join(header)}"
+        )
+    return rows
+
+
+def _read_sources(path):
+    sources, problems = {}, []
+    for line, row in _read_csv(path, SOURCE_COLUMNS):
+        if len(row) != len(SOURCE_COLUMNS):
+            problems.append(f"{path.name} line {line}: expected {len(SOURCE_COLUMNS)} fields, found {len(row)}")
+            continue
+        source = Source(*(value.strip() for value in row))
+        if source.id in sources:
+            problems.append(f"{path.name} line {line}: source '{source.id}' is listed twice")
+        sources[source.id] = source
+    return sources, problems
+
+
+def _read_observations(path, sources):
+    observations, problems, seen = [], [], {}
+    for line, row in _read_csv(path, OBSERVATION_COLUMNS):
+        where = f"{path.name} line {line}"
+        if len(row) != len(OBSERVATION_COLUMNS):
+            problems.append(f"{where}: expected {len(OBSERVATION_COLUMNS)} fields, found {len(row)}")
+            continue
+        try:
+            observation = parse_observation(row, sources)
+        except ChartError as error:
+            problems.append(f"{where}: {error}")
+            continue
+        key = (observation.period, observation.nationality, observation.measure, observation.source)
+        if key in seen:
+            problems.append(f"{where}: repeats line {seen[key]} ({', '.join(key)})")
+            continue
+        seen[key] = line
+        observations.append(observation)
+    return observations, problems
+
+
+def parse_observation(row, sources):
+    """Turn one CSV row into an Observation, or raise ChartError saying what is wrong."""
+    period, nationality, measure, value, source = (cell.strip() for cell in row)
+    if not PERIOD_PATTERN.fullmatch(period):
+        raise ChartError(f"period '{period}' is not a fiscal year (FY2012) or a span (FY2009-FY2013)")
+    if not nationality:
+        raise ChartError("the nationality is empty")
+    if measure not in PUBLISHED:
+        raise ChartError(unknown("measure", measure, PUBLISHED))
+    if source not in sources:
+        raise ChartError(unknown("source", source, sources) + " in sources.csv")
+    return Observation(period, nationality, measure, parse_value(measure, value), source)
+
+
+def parse_value(measure, text):
+    """Counts are whole numbers; percentages are numbers from 0 to 100."""
+    if MEASURES[measure].unit != PERCENT:
+        if not COUNT_PATTERN.fullmatch(text):
+            raise ChartError(f"{measure} is a count, so its value must be a whole number; found '{text}'")
+        return int(text)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ChartError(f"{measure} is a percentage; found '{text}'") from None
+    if not number.is_finite() or not 0 <= number <= 100:
+        raise ChartError(f"{measure} is a percentage, so it must lie between 0 and 100; found '{text}'")
+    return number
+
+
+def fiscal_years(first, last):
+    """FY2005..FY2014 as a list of single fiscal years; raise ChartError if not a range."""
+    start, end = (PERIOD_PATTERN.fullmatch(p) for p in (first, last))
+    if not (start and end) or start.group(2) or end.group(2):
+        raise ChartError(f"a range of periods runs between two fiscal years, like FY2005..FY2014; found '{first}..{last}'")
+    low, high = int(start.group(1)), int(end.group(1))
+    if low > high:
+        raise ChartError(f"the range '{first}..{last}' runs backwards; write '{last}..{first}'")
+    return [f"FY{year}" for year in range(low, high + 1)]

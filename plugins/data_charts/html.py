@@ -1,0 +1,141 @@
+"""The HTML and CSV a reader gets: the chart's <figure>, its alt text and table, inline figures, source notes.
+
+Pure functions of plain values; URLs arrive already absolute, so the same
+markup works on the site and in feed readers.
+"""
+
+import csv
+import io
+import re
+from html import escape
+
+from .formatting import format_number, plain_number
+from .measures import MEASURES
+
+KIND_NAMES = {
+    "bar": "Bar chart",
+    "grouped-bar": "Grouped bar chart",
+    "stacked-bar": "Stacked bar chart",
+    "line": "Line chart",
+}
+MAX_LISTED_VALUES = 20  # beyond this, alt text summarises each series instead of listing it
+URL = re.compile(r"https?://\S+")
+SOURCES_NOTE_ID = "data-sources"
+
+
+def figure_html(chart):
+    """The <figure> for a chart.Chart: title and caption, image, source line, CSV link, table."""
+    table, spec = chart.table, chart.spec
+    caption = f'\n    <p class="chart-caption">{escape(spec.caption)}</p>' if spec.caption else ""
+    return f"""<figure class="chart chart-{table.type}" id="{chart.name}">
+  <figcaption>
+    <p class="chart-title">{escape(spec.title)}</p>{caption}
+  </figcaption>
+  <img class="chart-image" src="{escape(chart.svg_url)}" alt="{escape(alt_text(table))}" width="{chart.width}" height="{chart.height}" loading="lazy" decoding="async">
+  <p class="chart-source">{source_line(chart.sources)} <a class="chart-download" href="{escape(chart.csv_url)}" download>Download these figures (CSV)</a></p>
+  <details class="chart-data">
+    <summary>The figures in this chart</summary>
+    {data_table_html(table)}
+  </details>
+</figure>"""
+
+
+def alt_text(table):
+    """What the chart shows, in words and numbers: every value, or each series' span if there are many."""
+    unit = f" ({table.unit})"
+    count = sum(v is not None for s in table.series for v in s.values)
+    parts = []
+    for series in table.series:
+        pairs = [(c, v) for c, v in zip(table.categories, series.values, strict=True) if v is not None]
+        name = f"{series.label}: " if len(table.series) > 1 else ""
+        if count <= MAX_LISTED_VALUES:
+            listed = ", ".join(f"{c} {format_number(v, table.unit)}" for c, v in pairs)
+        else:
+            high = max(pairs, key=lambda pair: pair[1])
+            listed = (
+                f"from {format_number(pairs[0][1], table.unit)} in {pairs[0][0]} "
+                f"to {format_number(pairs[-1][1], table.unit)} in {pairs[-1][0]}, "
+                f"highest {format_number(high[1], table.unit)} in {high[0]}"
+            )
+        parts.append(name + listed)
+    return f"{KIND_NAMES[table.type]}: {table.title}. " + "; ".join(parts) + unit + "."
+
+
+def data_table_html(table):
+    """The chart's numbers as a table; its wrapper scrolls on narrow screens and takes keyboard focus."""
+    single = len(table.series) == 1
+    heads = [table.unit.capitalize()] if single else [s.label for s in table.series]
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in heads)
+    body = "".join(
+        f'<tr><th scope="row">{escape(category)}</th>'
+        + "".join(f"<td>{_cell(s.values[row], table.unit)}</td>" for s in table.series)
+        + "</tr>"
+        for row, category in enumerate(table.categories)
+    )
+    label = escape(f"Figures: {table.title}")
+    return (
+        f'<div class="chart-table" role="region" aria-label="{label}" tabindex="0">'
+        f'<table><thead><tr><th scope="col">{escape(table.x.capitalize())}</th>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def _cell(value, unit):
+    return "–" if value is None else format_number(value, unit)
+
+
+def source_line(sources):
+    label = "Source" if len(sources) == 1 else "Sources"
+    return f"{label}: " + "; ".join(citation(source) for source in sources) + "."
+
+
+def citation(source):
+    """Publisher, title (linked where the source has an address), date."""
+    title = f"<cite>{escape(source.title)}</cite>"
+    link = URL.search(source.locator)
+    if link:
+        title = f'<a href="{escape(link.group(0))}">{title}</a>'
+    return f"{escape(source.publisher)}, {title}, {escape(source.published)}"
+
+
+def figure_ref_html(point, text_href, sources):
+    """An inline figure: the number, linked to its source note, with how it was obtained in its title."""
+    unit = MEASURES[point.measure].unit
+    source = sources[point.source]
+    title = f"{describe(point)}. Source: {source.publisher}, {source.title}, {source.published}"
+    return (
+        f'<a class="datum" href="{escape(text_href)}" title="{escape(title)}">'
+        f"{format_number(point.value, unit)}</a>"
+    )
+
+
+def describe(point):
+    """'Grant rate (court), Mexico, FY2012: 126 / (126 + 1,395)' and the like."""
+    definition = MEASURES[point.measure]
+    what = f"{definition.label}, {point.nationality}, {point.period}"
+    if not definition.computed:
+        return f"{what}: {format_number(point.value, definition.unit)} {definition.unit}"
+    numerator = format_number(point.inputs[0].value, MEASURES[point.inputs[0].measure].unit)
+    terms = " + ".join(format_number(row.value, MEASURES[row.measure].unit) for row in point.inputs)
+    return f"{what}: {numerator} / ({terms}) = {format_number(point.value, definition.unit)}"
+
+
+def sources_note_html(sources):
+    """The note at the end of a post listing every source its figures and charts use."""
+    items = "".join(f'<li id="source-{escape(s.id)}">{citation(s)}. {escape(s.notes)}</li>' for s in sources)
+    return (
+        f'<section class="data-sources" id="{SOURCES_NOTE_ID}" aria-labelledby="{SOURCES_NOTE_ID}-title">'
+        f'<h2 id="{SOURCES_NOTE_ID}-title">Sources of the figures</h2><ul>{items}</ul></section>'
+    )
+
+
+def csv_text(points):
+    """The rows a chart draws, one a line, with unit, source and how a computed value was obtained."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["period", "nationality", "measure", "value", "unit", "source", "computed_as"])
+    for p in points:
+        unit = MEASURES[p.measure].unit
+        how = describe(p).split(": ", 1)[1] if MEASURES[p.measure].computed else ""
+        writer.writerow([p.period, p.nationality, p.measure, plain_number(p.value, unit), unit, p.source, how])
+    return buffer.getvalue()

@@ -1,0 +1,133 @@
+"""Fill one post's chart and figure placeholders with HTML, and list the charts to draw.
+
+Works on plain values (the post's HTML, its addresses, the data set), so it
+can be tested without Pelican. Mistakes are collected as messages naming the
+post's file and line, and leave a visible note in place of what failed.
+"""
+
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+from .draw import DrawJob
+from .errors import ChartError
+from .html import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, sources_note_html
+from .layout import layout
+from .markdown_ext import CHART_SLOT, FIGURE_SLOT, decode_chart_slot
+from .selection import Query, select
+from .spec import parse_spec
+from .figures import parse_figure_words
+
+POINTS_PER_INCH = 72  # matplotlib's SVG viewBox is in points
+
+
+@dataclass(frozen=True)
+class Post:
+    """Where a post comes from and where its files go."""
+
+    source_path: str  # relative to PATH, for messages
+    source_text: str  # the Markdown, to find the line of an inline figure
+    url: str  # absolute address of the post
+    output_dir: str  # directory of the post's files, relative to OUTPUT_PATH
+
+
+@dataclass
+class Chart:
+    spec: object
+    table: object
+    points: list
+    sources: list
+    name: str
+    svg_url: str
+    csv_url: str
+    width: int
+    height: int
+    job: DrawJob
+    svg_path: str  # relative to OUTPUT_PATH
+    csv_path: str
+    csv: str
+
+
+@dataclass
+class Filled:
+    html: str
+    charts: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+def fill(html, post, dataset, palette, size):
+    """Return the post's HTML with charts and figures in place, its charts, and its mistakes."""
+    filled = Filled(html)
+    used_sources = {}
+
+    def chart(match):
+        text, line = decode_chart_slot(match)
+        number = len(filled.charts) + 1
+        try:
+            made = make_chart(text, number, post, dataset, palette, size)
+        except ChartError as error:
+            where = _chart_label(text, number)
+            return _report(filled, f"{post.source_path}:{line}: {where}: {error}")
+        filled.charts.append(made)
+        used_sources.update((s.id, s) for s in made.sources)
+        return figure_html(made)
+
+    def figure(match):
+        words = unescape(match.group("words"))
+        try:
+            point = select(parse_figure_words(words), dataset)[0]
+        except ChartError as error:
+            line = _line_of(post.source_text, words)
+            return _report(filled, f"{post.source_path}:{line}: figure {{{{ {words} }}}}: {error}")
+        used_sources[point.source] = dataset.sources[point.source]
+        href = f"{post.url}#source-{point.source}"
+        return figure_ref_html(point, href, dataset.sources)
+
+    html = CHART_SLOT.sub(chart, html)
+    html = FIGURE_SLOT.sub(figure, html)
+    if used_sources and f'id="{SOURCES_NOTE_ID}"' not in html:
+        html += "\n" + sources_note_html([used_sources[key] for key in sorted(used_sources)])
+    filled.html = html
+    return filled
+
+
+def make_chart(text, number, post, dataset, palette, size):
+    if not text.strip():
+        raise ChartError("the chart block is empty or is never closed with ```")
+    spec = parse_spec(text)
+    points = select(spec, dataset)
+    table = layout(spec, points, dataset.sources)
+    name = spec.id or f"chart-{number}"
+    sources = [dataset.sources[key] for key in dict.fromkeys(p.source for p in points)]
+    base_url = post.url if post.url.endswith("/") else post.url.rsplit("/", 1)[0] + "/"
+    prefix = f"{post.output_dir}/{name}" if post.output_dir else name
+    return Chart(
+        spec=spec, table=table, points=points, sources=sources, name=name,
+        svg_url=f"{base_url}{name}.svg", csv_url=f"{base_url}{name}.csv",
+        width=round(size[0] * POINTS_PER_INCH), height=round(size[1] * POINTS_PER_INCH),
+        job=DrawJob(table=table, palette=palette, size=size),
+        svg_path=f"{prefix}.svg", csv_path=f"{prefix}.csv", csv=csv_text(points),
+    )
+
+
+def _report(filled, message):
+    filled.errors.append(message)
+    return f'<p class="chart-error" role="alert">{escape(message)}</p>'
+
+
+def _chart_label(text, number):
+    """The chart's title if it can be read, else its position in the post."""
+    try:
+        return f"chart '{parse_spec(text).title}'"
+    except ChartError:
+        for line in text.splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "title" and value.strip():
+                return f"chart '{value.strip()}'"
+    return f"chart {number}"
+
+
+def _line_of(text, words):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if words in line:
+            return number
+    return "?"

@@ -1,0 +1,153 @@
+"""Pelican glue: read the data set once, fill posts in, draw what the cache lacks, write the files."""
+
+import logging
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import signals
+
+from .cache import ChartCache, cache_key
+from .dataset import load_dataset
+from .draw import draw_all
+from .errors import ChartError
+from .markdown_ext import ChartsExtension
+from .palette import read_palette
+from .placeholders import Post, fill
+from .settings import configure
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Build:
+    """What one build knows about charts; replaced at the start of each build."""
+
+    config: object
+    dataset: object
+    palette: object
+    charts: dict = field(default_factory=dict)  # output path of the SVG -> placeholders.Chart
+    mistakes: int = 0
+    strict: bool = False
+    drawn: int = 0
+    cached: int = 0
+
+    def report(self, message):
+        try:
+            logger.error(message)
+        except RuntimeError:
+            # Pelican's --fatal makes a logged error raise. Keep going, so every
+            # mistake in the site is reported, and stop once posts are read.
+            self.strict = True
+        self.mistakes += 1
+
+
+_build = None
+
+
+def register():
+    # Settings are final here and no post has been read yet: the moment to check
+    # settings, read the data set and palette once, and add the Markdown syntax.
+    signals.initialized.connect(start_build)
+    # A post's address is known only once its object exists, and feeds need
+    # absolute addresses for chart images.
+    signals.content_object_init.connect(fill_post)
+    # Plugin generators run after articles and pages are read: draw then, write
+    # the files in the output phase, after the output directory is cleaned.
+    signals.get_generators.connect(charts_generator)
+
+
+def stats():
+    """Charts drawn and served from the cache in the latest build, for tests and benchmarks."""
+    if _build is None:
+        return {"charts": 0, "drawn": 0, "cached": 0, "mistakes": 0}
+    return {"charts": len(_build.charts), "drawn": _build.drawn, "cached": _build.cached, "mistakes": _build.mistakes}
+
+
+def start_build(pelican):
+    global _build
+    _build = None
+    try:
+        config = configure(pelican.settings)
+        dataset = load_dataset(config.data_path) if config.data_path.is_dir() else None
+        palette = read_palette(config.palette_path)
+    except ChartError as error:
+        # Without a valid data set no number can be traced, so no build goes on.
+        _stop([f"Charts: {error}"])
+    _build = Build(config, dataset, palette)
+    extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
+    if not any(isinstance(extension, ChartsExtension) for extension in extensions):
+        extensions.append(ChartsExtension())
+
+
+def fill_post(content):
+    html = getattr(content, "_content", None)
+    if _build is None or not isinstance(html, str) or not ("data-chart=" in html or "data-figure=" in html):
+        return
+    siteurl = content.settings.get("SITEURL", "").rstrip("/")
+    post = Post(
+        source_path=content.relative_source_path,
+        source_text=Path(content.source_path).read_text(encoding="utf-8"),
+        url=f"{siteurl}/{content.url}",
+        output_dir=posixpath.dirname(content.save_as),
+    )
+    if _build.dataset is None:
+        _build.report(
+            f"{post.source_path}: charts and figures need the data set, but "
+            f"{_build.config.data_path} (CHARTS_DATA_PATH) does not exist"
+        )
+        return
+    filled = fill(html, post, _build.dataset, _build.palette, _build.config.size)
+    content._content = filled.html
+    _build.charts.update((chart.svg_path, chart) for chart in filled.charts)
+    for message in filled.errors:
+        _build.report(message)
+
+
+def charts_generator(pelican):
+    return ChartsGenerator
+
+
+class ChartsGenerator:
+    """Draws the charts that posts asked for, then writes each SVG and CSV beside its post."""
+
+    def __init__(self, *args, output_path, **kwargs):
+        self.output_path = Path(output_path)
+        self.svgs = {}
+
+    def generate_context(self):
+        if _build is None:
+            return
+        if _build.strict and _build.mistakes:
+            _stop([f"Charts: stopped after {_build.mistakes} mistake(s) in posts, listed above."])
+        cache = ChartCache(_build.config.cache_path)
+        keys = {path: cache_key(chart.job) for path, chart in _build.charts.items()}
+        found = {key: cache.get(key) for key in set(keys.values())}
+        missing = {key: _build.charts[path].job for path, key in keys.items() if found[key] is None}
+        drawn = draw_all(missing, _build.config.workers)
+        for key, svg in drawn.items():
+            cache.put(key, svg)
+        _build.drawn, _build.cached = len(drawn), len(found) - len(drawn)
+        self.svgs = {path: drawn.get(key) or found[key] for path, key in keys.items()}
+
+    def generate_output(self, writer):
+        if _build is None:
+            return
+        for path, chart in sorted(_build.charts.items()):
+            target = self.output_path / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.svgs[path])
+            (self.output_path / chart.csv_path).write_text(chart.csv, encoding="utf-8")
+        logger.info(
+            "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path
+        )
+
+
+def _stop(messages):
+    """Log each message, then end the build without a traceback: the messages say it all."""
+    for message in messages:
+        try:
+            logger.error(message)
+        except RuntimeError:
+            pass  # raised by --fatal; the message is already out
+    raise SystemExit(1)

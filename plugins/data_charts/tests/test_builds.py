@@ -1,0 +1,142 @@
+"""Plugin tests: tiny sites built with Pelican, checked for HTML, SVG, CSV, feed, cache and errors."""
+
+import logging
+import subprocess
+import sys
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.log import FatalLogger
+from pelican.settings import read_settings
+
+import data_charts
+
+from .conftest import OBSERVATIONS, PALETTE, ROOT, write_data
+
+pytestmark = pytest.mark.slow
+SITEURL = "https://grantrate.example"
+
+MEXICO = """```chart
+type: bar
+title: Mexican outcomes
+measures: [court_granted, court_denied, court_abandoned]
+nationality: Mexico
+period: FY2012
+source: article
+caption: Few cases are decided.
+```"""
+HONDURAS = """```chart
+type: line
+title: Honduran grants
+measure: dhs_affirmative_granted
+nationality: Honduras
+periods: FY2011..FY2012
+```"""
+
+
+def post(body, title="Numbers"):
+    return f"Title: {title}\nDate: 2013-11-20\nCategory: Court\nSummary: s\n\n{body}\n"
+
+
+def build(tmp_path, posts, observations=OBSERVATIONS, **settings):
+    content = tmp_path / "content"
+    for name, text in posts.items():
+        (content / "posts").mkdir(parents=True, exist_ok=True)
+        (content / "posts" / name).write_text(text, encoding="utf-8")
+    write_data(content / "data", observations)
+    values = read_settings(override={
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "THEME": "simple",
+        "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "TIMEZONE": "UTC",
+        "ARTICLE_PATHS": ["posts"], "ARTICLE_EXCLUDES": ["data"], "PAGE_EXCLUDES": ["data"],
+        "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html",
+        "FEED_ALL_ATOM": "feeds/all.atom.xml", "TYPOGRIFY": True,
+        "PLUGIN_PATHS": [str(ROOT / "plugins")], "PLUGINS": ["data_charts"],
+        "CHARTS_DATA_PATH": "data", "CHARTS_PALETTE_PATH": str(PALETTE),
+        "CHARTS_CACHE_PATH": str(tmp_path / "cache"), "CHARTS_WORKERS": 2,
+        "MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"},
+        **settings,
+    })
+    Pelican(values).run()
+    return tmp_path / "output", data_charts.stats()
+
+
+@pytest.fixture
+def strict(monkeypatch):
+    # What `pelican --fatal warnings` does to every logger.
+    monkeypatch.setattr(FatalLogger, "fatal_lvl", logging.WARNING)
+
+
+def test_a_post_gets_its_figure_files_and_feed_entry(tmp_path):
+    body = f"The rate was {{{{ Mexico FY2012 court_grant_rate @article }}}} of \"decided\" cases.\n\n{MEXICO}"
+    output, stats = build(tmp_path, {"a.md": post(body)})
+    page = output / "2013" / "11" / "numbers"
+    soup = BeautifulSoup((page / "index.html").read_text(), "lxml")
+    figure = soup.select_one("figure.chart")
+    img = figure.select_one("img")
+    assert img["src"] == f"{SITEURL}/2013/11/numbers/chart-1.svg"
+    assert img["alt"] == "Bar chart: Mexican outcomes. Granted 126, Denied 1,395, Abandoned 138 (cases)."
+    assert "Few cases are decided." in figure.figcaption.text
+    assert "Source: The Asylumist (Jason Dzubow), Mexican Asylum Seekers Need Not Apply, 2013-11-13." in figure.text
+    assert [td.text for td in figure.select("details td")] == ["126", "1,395", "138"]
+    assert figure.select_one("a[download]")["href"] == f"{SITEURL}/2013/11/numbers/chart-1.csv"
+    datum = soup.select_one("a.datum")
+    assert datum.text == "8.3%" and soup.select_one("#source-article")
+    assert "\u201cdecided\u201d" in soup.text  # Typogrify still works on the prose around it
+    assert (page / "chart-1.csv").read_text().splitlines()[1] == "FY2012,Mexico,court_granted,126,cases,article,"
+    assert (page / "chart-1.svg").read_text().startswith("<?xml")
+    feed = feedparser.parse(output / "feeds" / "all.atom.xml")
+    entry = feed.entries[0].content[0].value
+    assert f'src="{SITEURL}/2013/11/numbers/chart-1.svg"' in entry and "Source: The Asylumist" in entry
+    assert stats == {"charts": 1, "drawn": 1, "cached": 0, "mistakes": 0}
+
+
+def test_the_cache_redraws_only_what_changed(tmp_path):
+    posts = {"a.md": post(MEXICO, "A"), "b.md": post(HONDURAS, "B")}
+    first = build(tmp_path, posts)[1]
+    svg = (tmp_path / "output" / "2013" / "11" / "a" / "chart-1.svg").read_bytes()
+    second = build(tmp_path, posts)[1]
+    changed = OBSERVATIONS.replace("FY2012,Honduras,dhs_affirmative_granted,138", "FY2012,Honduras,dhs_affirmative_granted,139")
+    third = build(tmp_path, posts, changed)[1]
+    assert (first["drawn"], first["cached"]) == (2, 0)
+    assert (second["drawn"], second["cached"]) == (0, 2)
+    assert (third["drawn"], third["cached"]) == (1, 1)
+    assert (tmp_path / "output" / "2013" / "11" / "a" / "chart-1.svg").read_bytes() == svg
+
+
+@pytest.mark.parametrize("body, message", [
+    (MEXICO.replace("nationality: Mexico", "nationality: Mexcio"),
+     "posts/bad.md:6: chart 'Mexican outcomes': no nationality 'Mexcio'; did you mean 'Mexico'?"),
+    (MEXICO.replace("type: bar", "type: pie"), "posts/bad.md:6: chart 'Mexican outcomes': no chart type 'pie'"),
+    (MEXICO.replace("source: article\n", ""), "is given by 2 sources"),
+    (MEXICO.replace("court_abandoned", "dhs_affirmative_granted"), "it mixes cases (court_granted) with individuals"),
+    (MEXICO.replace("period: FY2012", "period: FY2008"), "it selects no rows"),
+    (MEXICO.replace("title: Mexican outcomes", "title: a: b"), "posts/bad.md:6: chart 'a: b': the chart block is not valid YAML"),
+    ("Rate {{ Mexico FY2012 court_grant_rat @article }}.", "posts/bad.md:6: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure"),
+])
+def test_mistakes_stop_a_strict_build_naming_the_file(tmp_path, strict, caplog, body, message):
+    with pytest.raises(SystemExit):
+        build(tmp_path, {"bad.md": post(body)})
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(message in e for e in errors), errors
+
+
+def test_a_lenient_build_shows_the_mistake_in_the_post(tmp_path):
+    output, stats = build(tmp_path, {"bad.md": post(MEXICO.replace("Mexico", "Mexcio"))})
+    html = (output / "2013" / "11" / "numbers" / "index.html").read_text()
+    assert "chart-error" in html and "did you mean" in html and stats["mistakes"] == 1
+
+
+def test_the_command_line_stops_without_a_traceback(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "bad.md").write_text(post(MEXICO.replace("Mexico", "Mexcio")))
+    data = write_data(tmp_path / "data")
+    command = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
+               "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings",
+               "-e", f'CHARTS_DATA_PATH="{data}"', f'CHARTS_CACHE_PATH="{tmp_path / "cache"}"']
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": ""})
+    assert proc.returncode == 1
+    assert "no nationality 'Mexcio'; did you mean 'Mexico'?" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr

@@ -1,0 +1,229 @@
+"""Pure-function tests: data validation, specs, selection, layout, formatting, HTML, SVG."""
+
+from decimal import Decimal
+
+import pytest
+
+from data_charts.dataset import fiscal_years, load_dataset
+from data_charts.draw import DRAWERS, DrawJob, render_svg
+from data_charts.errors import ChartError, suggest
+from data_charts.figures import parse_figure_words
+from data_charts.formatting import format_number
+from data_charts.html import alt_text, csv_text, data_table_html, figure_ref_html
+from data_charts.layout import layout
+from data_charts.markdown_ext import CHART_SLOT, decode_chart_slot, replace_chart_blocks
+from data_charts.palette import parse_palette
+from data_charts.selection import select
+from data_charts.spec import CHART_TYPES, parse_spec
+from data_charts.svg import finish_svg
+
+from .conftest import OBSERVATIONS, SOURCES, write_data
+
+
+def spec_text(**keys):
+    base = {"type": "bar", "title": "T", "measures": "[court_granted, court_denied]",
+            "nationality": "Mexico", "period": "FY2012", "source": "article"}
+    base.update(keys)
+    return "\n".join(f"{k}: {v}" for k, v in base.items() if v is not None)
+
+
+def chart(dataset, **keys):
+    spec = parse_spec(spec_text(**keys))
+    return layout(spec, select(spec, dataset), dataset.sources)
+
+
+# Data set validation
+
+@pytest.mark.parametrize("row, message", [
+    ("FY2012,Mexico,court_granted,12.5,article", "must be a whole number; found '12.5'"),
+    ("FY2012,Mexico,court_grant_rate_pct,140,article", "between 0 and 100; found '140'"),
+    ("FY2012,Mexico,court_granted,5,nowhere", "no source 'nowhere'"),
+    ("FY2012,Mexico,court_grantd,5,article", "no measure 'court_grantd'; did you mean 'court_granted'?"),
+    ("2012,Mexico,court_granted,5,article", "period '2012' is not a fiscal year"),
+    ("FY2012,Mexico,court_granted,127,article", "repeats line 2"),
+])
+def test_bad_rows_are_refused_with_their_line(tmp_path, row, message):
+    write_data(tmp_path, OBSERVATIONS + row + "\n")
+    with pytest.raises(ChartError) as error:
+        load_dataset(tmp_path)
+    assert "observations.csv line 16" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_unknown_columns_are_refused(tmp_path):
+    write_data(tmp_path, "period,country,measure,value,source\n")
+    with pytest.raises(ChartError, match="the columns must be period, nationality"):
+        load_dataset(tmp_path)
+
+
+def test_values_keep_their_types(dataset):
+    (rate,) = dataset.lookup("FY2008", "Mexico", "court_grant_rate_pct")
+    assert rate.value == Decimal("23") and dataset.lookup("FY2012", "Mexico", "court_received")[0].value == 9206
+
+
+def test_the_real_data_set_is_valid(real_data_copy):
+    assert len(load_dataset(real_data_copy).observations) == 2110
+
+
+# Specs
+
+def test_singular_and_plural_keys_and_period_ranges():
+    spec = parse_spec("type: line\ntitle: T\nmeasure: court_granted\nnationalities: [Mexico, Honduras]\nperiods: FY2009..FY2011")
+    assert spec.measures == ("court_granted",)
+    assert spec.periods == ("FY2009", "FY2010", "FY2011")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("type: pie\ntitle: T\nmeasure: a\nnationality: b\nperiod: FY2012", "no chart type 'pie'"),
+    ("type: bar\ntitle: T\nmeasure: a\nnationalitys: b\nperiod: FY2012", "unknown key 'nationalitys'; did you mean 'nationalit"),
+    ("type: bar\ntitle: a: b\n", "not valid YAML"),
+    ("type: bar\nmeasure: a\nnationality: b\nperiod: FY2012", "needs 'title'"),
+    ("just words", "must be a list of 'key: value' lines"),
+    ("type: bar\ntitle: T\nmeasure: a\nnationality: b\nperiods: FY2014..FY2012", "runs backwards"),
+])
+def test_spec_mistakes(text, message):
+    with pytest.raises(ChartError, match=message):
+        parse_spec(text)
+
+
+# Selection: names, units, ambiguity, computed measures
+
+@pytest.mark.parametrize("keys, message", [
+    ({"nationality": "Mexcio"}, "no nationality 'Mexcio'; did you mean 'Mexico'?"),
+    ({"measures": "court_grnted"}, "no measure 'court_grnted'; did you mean 'court_granted'?"),
+    ({"period": "FY2031"}, "no period 'FY2031'"),
+    ({"source": "artcle"}, "no source 'artcle'; did you mean 'article'?"),
+    ({"measures": "[court_granted, dhs_affirmative_granted]"}, "mixes cases (court_granted) with individuals (dhs_affirmative_granted)"),
+    ({"source": None}, "Mexico court_granted FY2012 is given by 2 sources: article (126), paper (126); add 'source:'"),
+    ({"nationality": "Honduras", "measures": "court_granted"}, "selects no rows"),
+])
+def test_selection_refusals(dataset, keys, message):
+    with pytest.raises(ChartError) as error:
+        chart(dataset, **keys)
+    assert message in str(error.value)
+
+
+def test_no_rows_message_says_where_the_data_is(dataset):
+    with pytest.raises(ChartError, match="it has them for FY2011, FY2012"):
+        chart(dataset, measures="dhs_affirmative_granted", period="FY2008", source="dhs")
+
+
+def test_grant_rate_is_computed_within_one_source(dataset):
+    (point,) = select(parse_figure_words("Mexico FY2012 court_grant_rate @article"), dataset)
+    assert point.value == pytest.approx(100 * 126 / 1521)
+    assert [row.source for row in point.inputs] == ["article", "article"]
+
+
+def test_selected_sources_become_a_dimension(dataset):
+    table = chart(dataset, measures="dhs_affirmative_granted", source=None, sources="[article, dhs]")
+    assert table.x == "source"
+    assert table.categories == ("The Asylumist, 2013", "U.S. Department of Homeland Security, 2015")
+    assert table.series[0].values == (337, 301)
+
+
+# Layout and every chart type
+
+def test_bar_chart_varies_one_thing(dataset):
+    with pytest.raises(ChartError, match="use grouped-bar or stacked-bar"):
+        chart(dataset, measures="[dhs_affirmative_granted, dhs_defensive_granted]", period="[FY2011, FY2012]", source="dhs")
+
+
+def test_stacked_bars_never_add_sources_or_percentages(dataset):
+    with pytest.raises(ChartError, match="same figure from several sources"):
+        chart(dataset, type="stacked-bar", measures="dhs_affirmative_granted", source=None, sources="[article, dhs]")
+    with pytest.raises(ChartError, match="percentages do not add up"):
+        chart(dataset, type="stacked-bar", measures="court_grant_rate", source="article")
+
+
+def test_line_chart_uses_colour_and_dashes(dataset):
+    table = chart(dataset, type="line", measures="[dhs_affirmative_granted, dhs_defensive_granted]",
+                  nationality="[Mexico, Honduras]", period="[FY2011, FY2012]", source="dhs")
+    assert table.categories == ("FY2011", "FY2012")
+    assert [(s.label, s.colour, s.dash) for s in table.series] == [
+        ("Mexico · Granted affirmatively (asylum office)", 0, 0),
+        ("Honduras · Granted affirmatively (asylum office)", 1, 0),
+        ("Mexico · Granted defensively (immigration judge)", 0, 1),
+    ]
+
+
+@pytest.mark.parametrize("chart_type", CHART_TYPES)
+def test_every_chart_type_draws_a_scalable_themed_svg(dataset, palette, chart_type):
+    measures = "dhs_affirmative_granted" if chart_type == "bar" else "[dhs_affirmative_granted, dhs_defensive_granted]"
+    table = chart(dataset, type=chart_type, measures=measures,
+                  nationality="Mexico", period="[FY2011, FY2012]", source="dhs", x="period")
+    svg = render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()
+    assert chart_type in DRAWERS
+    assert '<svg xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 460.8 288"' in svg
+    assert "<title>T</title>" in svg and "<text" in svg  # text stays text
+    assert palette.colour("1") in svg and "prefers-color-scheme: dark" in svg
+    assert palette.colour("1", "dark") in svg  # dark colours come from palette.css
+    assert svg == render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()  # deterministic
+
+
+def test_palette_needs_every_colour():
+    with pytest.raises(ChartError, match="does not define --chart-6"):
+        parse_palette(":root{--chart-fg:#000000;--chart-grid:#111111;--chart-1:#222222;--chart-2:#333333;"
+                      "--chart-3:#444444;--chart-4:#555555;--chart-5:#666666;}"
+                      "@media (prefers-color-scheme: dark){:root{}}")
+
+
+def test_finish_svg_drops_fixed_size_and_adds_dark_rules(palette):
+    svg = ('<svg xmlns="x" width="10pt" height="5pt" viewBox="0 0 10 5"><defs><style type="text/css">*{}</style></defs>'
+           '<metadata>m</metadata></svg>')
+    out = finish_svg(svg, palette, "A & B")
+    assert 'width="10pt"' not in out and "<metadata>" not in out and "<title>A &amp; B</title>" in out
+    assert f'[style*="fill: {palette.colour("2")}"]{{fill:{palette.colour("2", "dark")} !important}}' in out
+
+
+# Formatting, alt text, tables, CSV, inline figures
+
+@pytest.mark.parametrize("value, unit, text", [
+    (9206, "cases", "9,206"), (100 * 126 / 1521, "percent", "8.3%"), (Decimal("23"), "percent", "23%"),
+    (Decimal("1.4"), "percent", "1.4%"), (12.25, "percent", "12.3%"), (337, "individuals", "337"),
+])
+def test_number_formats(value, unit, text):
+    assert format_number(value, unit) == text
+
+
+def test_inline_figure_renders_the_computed_rate_with_its_source(dataset):
+    (point,) = select(parse_figure_words("court_grant_rate @article FY2012 Mexico"), dataset)
+    html = figure_ref_html(point, "https://x.example/p/#source-article", dataset.sources)
+    assert ">8.3%</a>" in html
+    assert 'href="https://x.example/p/#source-article"' in html
+    assert "126 / (126 + 1,395) = 8.3%. Source: The Asylumist (Jason Dzubow)" in html
+
+
+def test_inline_figure_words(dataset):
+    query = parse_figure_words("El Salvador FY2014 dhs_affirmative_granted @dhs")
+    assert (query.nationalities, query.periods, query.sources) == (("El Salvador",), ("FY2014",), ("dhs",))
+    with pytest.raises(ChartError, match="needs a period, like"):
+        parse_figure_words("Mexico court_granted")
+
+
+def test_alt_text_states_the_figures(dataset):
+    table = chart(dataset, measures="[court_granted, court_denied, court_abandoned]")
+    assert alt_text(table) == "Bar chart: T. Granted 126, Denied 1,395, Abandoned 138 (cases)."
+
+
+def test_table_and_csv_hold_the_drawn_rows(dataset):
+    spec = parse_spec(spec_text(measures="[court_granted, court_grant_rate]".replace("court_granted, ", "")))
+    points = select(spec, dataset)
+    assert csv_text(points).splitlines()[1] == (
+        "FY2012,Mexico,court_grant_rate,8.3,percent,article,\"126 / (126 + 1,395) = 8.3%\"")
+    html = data_table_html(layout(spec, points, dataset.sources))
+    assert 'tabindex="0"' in html and "<td>8.3%</td>" in html
+
+
+def test_suggestions_are_case_insensitive():
+    assert suggest("el salvador", ["El Salvador", "Mexico"]) == "; did you mean 'El Salvador'?"
+    assert suggest("zzz", ["Mexico"]) == ""
+
+
+# Markdown syntax
+
+def test_chart_blocks_become_placeholders_with_their_line():
+    lines = ["Title: x", "", "```chart", "type: bar", "```", "", "```python", "x", "```"]
+    out = list(replace_chart_blocks(lines))
+    (slot,) = [line for line in out if CHART_SLOT.fullmatch(line)]
+    assert decode_chart_slot(CHART_SLOT.fullmatch(slot)) == ("type: bar", 3)
+    assert out[-3:] == ["```python", "x", "```"]

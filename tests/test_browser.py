@@ -90,12 +90,16 @@ def charts(page):
     return page.locator("figure:has(img[src$='.svg'])")
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
-def test_charts_are_drawn_visible_and_described(visit, viewport):
-    shown = visit(ARTICLE, **({"viewport": viewport} if viewport else {}))
+def test_charts_are_drawn_visible_and_described(visit, artifacts, request, viewport, scheme):
+    shown = visit(ARTICLE, color_scheme=scheme, **({"viewport": viewport} if viewport else {}))
     figures = charts(shown.page).all()
-    assert figures, "the article has no charts"
-    for figure in figures:
+    # A chart drawn from the data set (with its data table) and a diagram.
+    assert len(figures) >= 2, "the article lost its charts"
+    assert charts(shown.page).locator("details table").count() >= 1
+    for number, figure in enumerate(figures, 1):
+        figure.screenshot(path=artifacts / f"chart-{number}-{request.node.callspec.id}.png")
         image = figure.locator("img[src$='.svg']").first
         image.scroll_into_view_if_needed()
         assert image.is_visible()

@@ -16,7 +16,7 @@ def test_no_broken_links_or_anchors(sample_site, site_url):
 
 
 @pytest.mark.slow
-def test_the_crawl_covers_footnotes_stylesheets_images_and_comment_anchors(sample_site, site_url):
+def test_the_crawl_covers_footnotes_stylesheets_charts_and_comment_anchors(sample_site, site_url):
     # The crawl must actually see the kinds of link it claims to check.
     seen = set()
     for page in sample_site.files(".html"):
@@ -24,6 +24,7 @@ def test_the_crawl_covers_footnotes_stylesheets_images_and_comment_anchors(sampl
     assert any(url.startswith("#fn:") for url in seen)
     assert any(url.endswith(".css") for url in seen)
     assert any(url.endswith(".svg") for url in seen)
+    assert any(url.endswith(".csv") for url in seen)
     assert any("#comment-" in url for url in seen)
 
 

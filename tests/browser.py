@@ -101,3 +101,43 @@ class Visit:
 
     def close(self):
         self.context.close()
+
+
+# WCAG 2.1 contrast ratio of an element's text against the first opaque
+# background behind it, from the colours the browser resolved.
+CONTRAST = """element => {
+  const rgb = text => text.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  let behind = element;
+  let background = rgb(getComputedStyle(behind).backgroundColor);
+  while ((background[3] === 0) && behind.parentElement) {
+    behind = behind.parentElement;
+    background = rgb(getComputedStyle(behind).backgroundColor);
+  }
+  const [fg, bg] = [luminance(rgb(getComputedStyle(element).color)), luminance(background)];
+  return {ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05), background: bg};
+}"""
+
+# Elements whose right edge passes the viewport's. Something wider than the
+# screen that scrolls inside its own box (a table, code) is fine; something
+# that sticks out past the edge is not, even where the page hides the scroll.
+OVERFLOW = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > width + 1)
+  .filter(e => !e.parentElement.closest('[style*=overflow], .table-wrap, pre, details, table'))
+  .map(e => `${e.tagName}${e.id ? '#' + e.id : ''} sticks out to ${Math.round(e.getBoundingClientRect().right)} px`)"""
+
+
+def contrast(locator):
+    """{"ratio": text contrast, "background": luminance of what is behind it}."""
+    return locator.evaluate(CONTRAST)
+
+
+def horizontal_overflow(page):
+    """Why a reader would have to scroll sideways on this page; empty if they would not."""
+    scroll, client = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    found = [f"the page is {scroll} px wide in a {client} px viewport"] if scroll > client else []
+    return found + page.evaluate(OVERFLOW, client)

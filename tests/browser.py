@@ -91,6 +91,23 @@ class Visit:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
+    def load_everything(self):
+        """Scroll to the end so lazy images load too, and wait until the network is quiet."""
+        self.page.evaluate("""async () => {
+            for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+                scrollTo(0, y);
+                await new Promise(frame => requestAnimationFrame(frame));
+            }
+            scrollTo(0, 0);
+        }""")
+        self.page.wait_for_load_state("networkidle")
+
+    def broken_images(self):
+        """The address of every image on the page that does not load and decode."""
+        return [src for src in self.page.evaluate(
+            "() => Promise.all([...document.images].map(i => i.decode().then(() => null, () => i.src)))")
+            if src]
+
     def problems(self):
         found = [f"console error: {text}" for text in self.console_errors]
         found += [f"uncaught exception: {text}" for text in self.page_errors]

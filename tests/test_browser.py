@@ -34,9 +34,11 @@ def visit(browser, served_site):
 @pytest.mark.parametrize("name", PAGES)
 def test_page_loads_without_errors_or_outside_requests(visit, artifacts, name, scheme):
     shown = visit(PAGES[name], color_scheme=scheme)
+    shown.load_everything()
     shown.page.screenshot(path=artifacts / f"{name}-{scheme}.png", full_page=True)
     assert shown.response.ok or name == "not-found"
     assert shown.problems() == []
+    assert shown.broken_images() == []
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -73,10 +75,12 @@ def test_charts_are_drawn_visible_and_described(visit, artifacts, request, viewp
         figure.screenshot(path=artifacts / f"chart-{number}-{request.node.callspec.id}.png")
         image = figure.locator("img[src$='.svg']").first
         image.scroll_into_view_if_needed()
+        # decode() waits for a lazily loaded image and fails if it is broken.
+        assert image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), \
+            "the SVG did not load"
         assert image.is_visible()
         box = image.bounding_box()
         assert box["width"] > 50 and box["height"] > 50, box
-        assert image.evaluate("img => img.complete && img.naturalWidth > 0"), "the SVG did not load"
         assert (image.get_attribute("alt") or "").strip(), "a chart without a text alternative"
         assert figure.locator("figcaption").inner_text().strip(), "a chart without a caption"
         assert box["x"] >= 0 and box["x"] + box["width"] <= shown.page.viewport_size["width"]

@@ -126,10 +126,12 @@ UNSAFE_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Unsafe</title></hea
 def test_the_watch_catches_a_payload_that_runs(browser, unsafe_page):
     shown = open_and_interact(browser, unsafe_page)
     try:
-        found = "\n".join(symptoms(shown))
+        found = "\n".join(symptoms(shown) + shown.broken_images())
     finally:
         shown.close()
     assert "xss() was called 1 times" in found
     assert "dialog opened: alert: x" in found
     assert "request to another host: http://evil.example/pixel.png" in found
     assert "a payload set window.pwned" in found
+    assert "/no-such-image: HTTP 404" in found
+    assert unsafe_page.replace("unsafe.html", "no-such-image") in found.splitlines()

@@ -30,7 +30,7 @@ help:
 	@echo 'make serve      build, then serve on http://$(HOST):$(PORT)'
 	@echo 'make devserver  rebuild on every change and serve'
 	@echo 'make publish    production build with $(PUBLISHCONF)'
-	@echo 'make test       run the whole test suite'
+	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
 	@echo 'make bench      measure build speed against plain Pelican'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
@@ -55,7 +55,16 @@ devserver: venv
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
 
-test: venv
+# The checkers the tests drive outside Python: axe-core and the Nu HTML
+# Checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's install
+# script would download a Java runtime; the system's Java is used instead.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: venv $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: venv
@@ -65,4 +74,4 @@ bench: venv
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache
+	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache test-artifacts

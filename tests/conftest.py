@@ -4,7 +4,10 @@ import socket
 
 import pytest
 
+from tests.browser import launch, serve
 from tests.sitebuild import ROOT, run_pelican
+
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 def free_port():
@@ -32,3 +35,28 @@ def sample_site(tmp_path_factory, site_url):
     if not build.ok:
         pytest.fail(f"the sample site does not build:\n{build.log}")
     return build
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site, site_port):
+    """The sample site on http://127.0.0.1:<site_port>/, as a static host serves it."""
+    with serve(sample_site.output, site_port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session; each test opens its own context."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    """Where screenshots go, for a person (or CI) to look at after the run."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

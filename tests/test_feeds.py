@@ -3,7 +3,10 @@
 import re
 
 import feedparser
+import lxml.html
 import pytest
+
+from tests.checkers import page_urls
 
 pytestmark = pytest.mark.slow
 
@@ -46,3 +49,50 @@ def test_feed_pages_are_advertised(sample_site, site_url):
     assert f'href="{site_url}/feeds/all.atom.xml"' in home
     category = sample_site.read("category/asylum-offices/index.html")
     assert f'href="{site_url}/feeds/category/asylum-offices.rss.xml"' in category
+
+
+def every_feed(build):
+    """Every feed in the output, comment feeds included, parsed as a feed reader would."""
+    for path in build.files(".xml"):
+        if path.name != "sitemap.xml":
+            yield path, feedparser.parse(path.read_bytes(), sanitize_html=False)
+
+
+def test_every_feed_parses_and_links_absolutely(sample_site, site_url):
+    checked = 0
+    for path, feed in every_feed(sample_site):
+        assert not feed.bozo, (path.name, feed.get("bozo_exception"))
+        links = [feed.feed.link] + [link.href for link in feed.feed.get("links", [])]
+        for entry in feed.entries:
+            links += [entry.link] + [link.href for link in entry.get("links", [])]
+            for content in entry.get("content", []) + [entry.get("summary_detail", {})]:
+                links += [url for _, url in page_urls(lxml.html.fragment_fromstring(
+                    content.get("value") or "<p></p>", create_parent="div"))]
+        # "#fn:1" points inside the item itself (a footnote), so it may stay relative.
+        relative = [url for url in links
+                    if not url.startswith((site_url + "/", "https://", "http://", "mailto:", "#"))]
+        assert relative == [], path.name
+        checked += 1
+    assert checked >= 10
+
+
+def charts_on(build, url, site_url):
+    """(image URL, caption) of every chart on the page at `url`."""
+    page = build.output / url[len(site_url) + 1:].split("#")[0] / "index.html"
+    document = lxml.html.parse(str(page)).getroot()
+    return [(img.get("src"), " ".join(figure.xpath("string(.//figcaption)").split()))
+            for figure in document.iter("figure")
+            for img in figure.xpath(".//img[substring(@src, string-length(@src) - 3) = '.svg']")]
+
+
+def test_feed_items_carry_their_charts_and_captions(sample_site, site_url):
+    feed = feedparser.parse(sample_site.read("feeds/all.atom.xml"), sanitize_html=False)
+    found = 0
+    for entry in feed.entries:
+        content = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+        in_feed = {(img.get("src"), " ".join(figure.xpath("string(.//figcaption)").split()))
+                   for figure in content.iter("figure") for img in figure.iter("img")}
+        for chart in charts_on(sample_site, entry.link, site_url):
+            assert chart in in_feed, (entry.title, chart)
+            found += 1
+    assert found, "no post in the feed has a chart to check"

@@ -73,7 +73,10 @@ def mailto_href(address, slug, title):
     The Date line is left for the moderator on purpose: a file published
     without one fails the build instead of going out undated.
     """
-    subject = f"Comment on “{title}” (content/comments/{slug}/)"
+    # The title is HTML after Typogrify ("immigration&nbsp;court"); a mail
+    # subject wants its plain text.
+    plain_title = Markup(title).striptags().replace("\xa0", " ")
+    subject = f"Comment on “{plain_title}” (content/comments/{slug}/)"
     body = (
         "Author: your name\n"
         "Website: \n"

@@ -135,6 +135,12 @@ def test_mailto_carries_the_slug_and_a_comment_file():
     assert "&body=" in unquote(str(href)).replace("&amp;", "&")
 
 
+def test_mailto_subject_is_the_plain_text_of_the_title():
+    href = mailto_href("c@blog.test", "p", "Why <em>Mexican</em> asylum&nbsp;court &amp; law")
+    query = parse_qs(urlsplit(Markup(href).unescape()).query)
+    assert query["subject"][0] == "Comment on “Why Mexican asylum court & law” (content/comments/p/)"
+
+
 def make(cid, author, day, replyto=None, website=None, body="text"):
     return Comment(
         id=cid, slug="p", path=f"p/{cid}.md", author=author,

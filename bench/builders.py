@@ -5,7 +5,6 @@ state; each runs its generator in a child process, timed as `make html` is.
 """
 
 import shutil
-from pathlib import Path
 
 from tests.sitebuild import run_measured, run_pelican
 

@@ -1,6 +1,7 @@
 """Turns the benchmark's runs into the results table, the target verdicts and the files."""
 
 import json
+import os
 import platform
 import statistics
 from dataclasses import asdict
@@ -99,7 +100,7 @@ def _linearity(sizes, by_size):
 
 def markdown(results, summaries, seconds_total):
     parts = ["# Build-speed benchmark", "",
-             f"Machine: {platform.machine()}, {_cpus()} CPUs, Python {platform.python_version()}. "
+             f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
              f"Whole benchmark: {seconds_total / 60:.1f} minutes.", ""]
     for result in results:
         parts += [table(result, summaries[result.posts]), ""]
@@ -122,7 +123,3 @@ def as_json(results, summaries, seconds_total):
                     for d, m, met in verdicts(summaries.items())],
     }, indent=2)
 
-
-def _cpus():
-    import os
-    return os.cpu_count()

@@ -1,5 +1,6 @@
 """The content cache: a rebuild reuses it, shows every edit, and writes the same bytes."""
 
+import json
 import shutil
 
 import pytest
@@ -66,3 +67,16 @@ def test_a_rebuild_leaves_unchanged_files_alone(sample_copy, tmp_path):
     assert run_pelican(sample_copy, output).ok
     rewritten = [page.parent.name for page in pages if page.stat().st_mtime_ns != stamps[page]]
     assert rewritten == ["337-or-301"]
+
+
+def test_a_rebuild_after_a_markdown_setting_changes_reads_posts_again(sample_copy, tmp_path):
+    import pelicanconf
+
+    output = tmp_path / "site" / "output"
+    assert run_pelican(sample_copy, output).ok
+    markdown = json.loads(json.dumps(pelicanconf.MARKDOWN))
+    markdown["extension_configs"]["markdown.extensions.toc"] = {"permalink": True}
+    rebuilt = run_pelican(sample_copy, output, settings={"MARKDOWN": markdown})
+    assert rebuilt.ok, rebuilt.log
+    # The cached HTML had no heading anchors; HTML read again has them.
+    assert 'class="headerlink"' in rebuilt.read("2014/01/337-or-301/index.html")

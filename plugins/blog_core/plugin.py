@@ -9,6 +9,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from . import failures, jsonld, links, metadata
+from .content_cache import forget_stale_content_cache
 from .typography import use_typographic_reader
 from .writer import keep_unchanged_writer
 
@@ -119,6 +120,8 @@ def pin_sitemap_date(generator):
 
 def register():
     failures.install()
+    # After every plugin has added its Markdown extensions, before any reading.
+    signals.initialized.connect(forget_stale_content_cache)
     # Before any file is read: Markdown goes through the typographic reader.
     signals.readers_init.connect(use_typographic_reader)
     # Pages and feeds that come out the same are not rewritten.

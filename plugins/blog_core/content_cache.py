@@ -1,0 +1,61 @@
+"""Forgets Pelican's content cache when what turns Markdown into HTML has changed.
+
+Pelican checks each source file's stamp, never the settings, packages or
+plugin code that made its HTML: after a change to MARKDOWN, to the typography
+settings or to a Markdown extension of ours, a rebuild would serve pages made
+the old way. A fingerprint of all those is kept beside the cache; when it
+differs, the cached HTML is deleted before anything is read.
+"""
+
+import hashlib
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+FINGERPRINT_FILE = "content-cache-fingerprint"
+# Settings a reader's output depends on.
+SETTINGS = ("MARKDOWN", "READERS", "FORMATTED_FIELDS", "PLUGINS", "TYPOGRIFY",
+            "TYPOGRIFY_DASHES", "TYPOGRIFY_IGNORE_TAGS", "TYPOGRIFY_OMIT_FILTERS",
+            "BLOG_TYPOGRIFY")
+PACKAGES = ("pelican", "markdown", "pymdown-extensions", "typogrify", "smartypants")
+# Pelican's cache files: `<Generator>-Readers` (reader layer) and `<Generator>`.
+CACHE_FILES = "*Generator*"
+
+
+def fingerprint(settings):
+    """A digest that changes whenever cached HTML could be made differently."""
+    digest = hashlib.sha256()
+    chosen = {key: settings.get(key) for key in SETTINGS}
+    # Extension objects (the charts' one) count by their class, not their address.
+    digest.update(json.dumps(chosen, sort_keys=True,
+                             default=lambda o: type(o).__qualname__).encode("utf-8"))
+    for package in PACKAGES:
+        try:
+            digest.update(f"{package}=={version(package)}".encode("utf-8"))
+        except PackageNotFoundError:
+            digest.update(f"{package} missing".encode("utf-8"))
+    for directory in settings.get("PLUGIN_PATHS", []):
+        for source in sorted(Path(directory).rglob("*.py")):
+            if "tests" not in source.parts:
+                digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def forget_stale_content_cache(pelican):
+    """Delete the cached HTML if it was made with other settings, packages or plugins."""
+    settings = pelican.settings
+    if not settings.get("CACHE_CONTENT"):
+        return
+    cache = Path(settings["CACHE_PATH"])
+    stamp = cache / FINGERPRINT_FILE
+    current = fingerprint(settings)
+    try:
+        if stamp.read_text(encoding="utf-8") == current:
+            return
+    except OSError:
+        pass
+    for path in cache.glob(CACHE_FILES):
+        if path.is_file():
+            path.unlink()
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(current, encoding="utf-8")

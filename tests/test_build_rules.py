@@ -62,52 +62,32 @@ def test_default_pelican_urls_would_collide_and_fail(tmp_path):
     assert 'Failed to write Tag page for "court' in build.log
 
 
-def test_broken_internal_link_fails_naming_the_file(tmp_path):
-    posts = {"a": post("A", body="See [the other post]({filename}missing-post.md).")}
+AUTHOR_MISTAKES = {
+    "broken internal link": (
+        {"body": "See [the other post]({filename}missing-post.md)."}, ["missing-post.md"]),
+    "missing image": (
+        {"body": "![A chart]({static}/images/nowhere.png)"}, ["images/nowhere.png"]),
+    "relative image path": (
+        {"body": "![A chart](../images/x.svg)"}, ["posts/a.md", "{static}/images/x.svg"]),
+    "unknown author": (
+        {"author": "Elena Marsch"}, ["posts/a.md", "did you mean 'Elena Marsh'"]),
+    "misspelt metadata key": (
+        {"tgas": "Mexico"}, ["posts/a.md", "unknown metadata 'tgas'; did you mean 'tags'?"]),
+    "missing summary": (
+        {"summary": ""}, ["posts/a.md", "missing 'Summary:' line"]),
+    "update before publication": (
+        {"date": "2020-05-01 10:00", "modified": "2020-04-01 10:00"}, ["posts/a.md", "earlier than"]),
+    "unparseable date": (
+        {"date": "the twelfth of never"}, ["a.md"]),
+}
+
+
+@pytest.mark.parametrize("mistake", AUTHOR_MISTAKES)
+def test_author_mistake_fails_the_strict_build_naming_the_file(tmp_path, mistake):
+    fields, fragments = AUTHOR_MISTAKES[mistake]
+    posts = {"a": post("A", **fields)}
     build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "missing-post.md")
-
-
-def test_missing_image_fails_naming_it(tmp_path):
-    posts = {"a": post("A", body="![A chart]({static}/images/nowhere.png)")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "images/nowhere.png")
-
-
-def test_relative_image_path_fails_with_advice(tmp_path):
-    posts = {"a": post("A", body="![A chart](../images/x.svg)")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "posts/a.md", "{static}/images/x.svg")
-
-
-def test_unknown_author_fails_with_a_suggestion(tmp_path):
-    posts = {"a": post("A", author="Elena Marsch")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "posts/a.md", "did you mean 'Elena Marsh'")
-
-
-def test_misspelt_metadata_key_fails_with_a_suggestion(tmp_path):
-    posts = {"a": post("A", tgas="Mexico")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "posts/a.md", "unknown metadata 'tgas'; did you mean 'tags'?")
-
-
-def test_missing_summary_fails(tmp_path):
-    posts = {"a": post("A", summary="")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "posts/a.md", "missing 'Summary:' line")
-
-
-def test_update_before_publication_fails(tmp_path):
-    posts = {"a": post("A", date="2020-05-01 10:00", modified="2020-04-01 10:00")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "posts/a.md", "earlier than")
-
-
-def test_unparseable_date_is_reported_with_the_file(tmp_path):
-    posts = {"a": post("A", date="the twelfth of never")}
-    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out")
-    assert_one_clear_error(build, "a.md")
+    assert_one_clear_error(build, *fragments)
 
 
 def test_relaxed_build_reports_but_finishes(tmp_path):

@@ -90,6 +90,13 @@ def test_author_mistake_fails_the_strict_build_naming_the_file(tmp_path, mistake
     assert_one_clear_error(build, *fragments)
 
 
+def test_bad_setting_fails_in_one_sentence_without_a_traceback(tmp_path):
+    posts = {"a": post("A")}
+    build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out",
+                        settings={"BLOG_EXTRA_METADATA": "image"})
+    assert_one_clear_error(build, "pelicanconf.py: setting BLOG_EXTRA_METADATA must be a list")
+
+
 def test_relaxed_build_reports_but_finishes(tmp_path):
     posts = {"a": post("A", tgas="Mexico")}
     build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out", strict=False)

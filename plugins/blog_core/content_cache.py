@@ -26,7 +26,8 @@ def fingerprint(settings):
     """A digest that changes whenever cached HTML could be made differently."""
     digest = hashlib.sha256()
     chosen = {key: settings.get(key) for key in SETTINGS}
-    # Extension objects (the charts' one) count by their class, not their address.
+    # A Markdown extension object, should a plugin have added one already,
+    # counts by its class, not its address; plugin code is hashed below anyway.
     digest.update(json.dumps(chosen, sort_keys=True,
                              default=lambda o: type(o).__qualname__).encode("utf-8"))
     for package in PACKAGES:

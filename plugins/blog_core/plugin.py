@@ -25,18 +25,34 @@ DEFAULTS = {
 }
 
 
-def settings_of(settings):
-    """The plugin's settings with defaults filled in, validated once."""
-    merged = {key: settings.get(key, value) for key, value in DEFAULTS.items()}
+def settings_problems(settings):
+    """One sentence for each of the plugin's settings that has a wrong value."""
+    problems = []
     for key in ("BLOG_REQUIRED_METADATA", "BLOG_EXTRA_METADATA"):
-        if not isinstance(merged[key], (list, tuple)):
-            raise ValueError(f"setting {key} must be a list of metadata names, not {merged[key]!r}")
-    if not isinstance(merged["SITE_AUTHORS"], dict):
-        raise ValueError("setting SITE_AUTHORS must map each author's name to a short bio")
-    if merged["BLOG_TYPOGRIFY"] and settings.get("TYPOGRIFY"):
-        raise ValueError("settings BLOG_TYPOGRIFY and TYPOGRIFY are both on, which would "
-                         "typogrify every post twice; keep BLOG_TYPOGRIFY and set TYPOGRIFY = False")
-    return merged
+        value = settings.get(key, DEFAULTS[key])
+        if not (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)):
+            problems.append(f"setting {key} must be a list of metadata names, not {value!r}")
+    if not isinstance(settings.get("SITE_AUTHORS", {}), dict):
+        problems.append("setting SITE_AUTHORS must map each author's name to a short bio, "
+                        f"not {settings['SITE_AUTHORS']!r}")
+    if settings.get("BLOG_TYPOGRIFY") and settings.get("TYPOGRIFY"):
+        problems.append("settings BLOG_TYPOGRIFY and TYPOGRIFY are both on, which would "
+                        "typogrify every post twice; keep BLOG_TYPOGRIFY and set TYPOGRIFY = False")
+    return problems
+
+
+def configure(pelican):
+    """Check the settings once, report each mistake, and fill in the defaults.
+
+    A wrong value is reported and replaced by its default, so a relaxed build
+    still finishes; the strict build stops at the report.
+    """
+    settings = pelican.settings
+    for problem in settings_problems(settings):
+        logger.error("pelicanconf.py: %s", problem)
+    for key, default in DEFAULTS.items():
+        if key not in settings or settings_problems({key: settings[key]}):
+            settings[key] = default
 
 
 def display_path(content):
@@ -73,7 +89,7 @@ def add_filters(generator):
 
 def check_articles(generator):
     """Report every metadata mistake in posts, naming the file."""
-    config = settings_of(generator.settings)
+    config = generator.settings
     known = metadata.PELICAN_KEYS | set(config["BLOG_EXTRA_METADATA"])
     for article in list(generator.articles) + list(generator.drafts):
         raw = article.metadata
@@ -93,8 +109,7 @@ def check_articles(generator):
 
 
 def check_pages(generator):
-    config = settings_of(generator.settings)
-    known = metadata.PELICAN_KEYS | set(config["BLOG_EXTRA_METADATA"])
+    known = metadata.PELICAN_KEYS | set(generator.settings["BLOG_EXTRA_METADATA"])
     for page in list(generator.pages) + list(generator.hidden_pages):
         problems = metadata.unknown_keys(page.metadata, known)
         problems += [links.advice(*link) for link in links.relative_links(page._content)]
@@ -120,7 +135,9 @@ def pin_sitemap_date(generator):
 
 def register():
     failures.install()
-    # After every plugin has added its Markdown extensions, before any reading.
+    # Settings are final and nothing is read yet: check them once.
+    signals.initialized.connect(configure)
+    # Before any reading: cached HTML made with other settings or code is dropped.
     signals.initialized.connect(forget_stale_content_cache)
     # Before any file is read: Markdown goes through the typographic reader.
     signals.readers_init.connect(use_typographic_reader)

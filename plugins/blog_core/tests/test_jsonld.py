@@ -30,5 +30,7 @@ def test_script_json_cannot_close_its_script_element_and_round_trips():
     assert json.loads(text)["description"] == "About </script><script>alert(1)</script>"
 
 
-def test_output_is_stable():
-    assert jsonld.to_script_json(make()) == jsonld.to_script_json(make())
+def test_serialisation_is_sorted_compact_and_escaped():
+    assert jsonld.to_script_json({"b": "x</script>&", "a": [1, "é"]}) == (
+        '{"a": [1, "é"], "b": "x\\u003c/script\\u003e\\u0026"}'
+    )

@@ -42,3 +42,13 @@ def test_update_must_follow_publication():
     assert metadata.date_order(published, None) == []
     [problem] = metadata.date_order(published, datetime(2013, 11, 1))
     assert "'Modified: 2013-11-01 00:00' is earlier than 'Date: 2013-11-20 09:30'" in problem
+
+
+def test_settings_problems_name_the_setting_and_the_fix():
+    from blog_core.plugin import settings_problems
+
+    assert settings_problems({"BLOG_EXTRA_METADATA": ["image"], "SITE_AUTHORS": {}}) == []
+    [wrong_list] = settings_problems({"BLOG_EXTRA_METADATA": "image"})
+    assert wrong_list == "setting BLOG_EXTRA_METADATA must be a list of metadata names, not 'image'"
+    [twice] = settings_problems({"BLOG_TYPOGRIFY": True, "TYPOGRIFY": True})
+    assert "set TYPOGRIFY = False" in twice

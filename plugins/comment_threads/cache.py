@@ -2,27 +2,32 @@
 
 Rendering is Markdown then sanitizing, about a millisecond a comment: on a
 site with ten thousand comments, most of a rebuild. A body's HTML depends only
-on its text and on the rendering rules, so both go into the key, and a change
-to the rules (or to the Markdown or nh3 versions) starts an empty cache.
+on its text and on how it is rendered, so both go into the key: a change to
+render.py (its allow-lists, its converter's options or its code) or to the
+Markdown or nh3 versions starts an empty cache.
 """
 
 import hashlib
 import json
 import os
 from importlib.metadata import version
+from pathlib import Path
 
 from markupsafe import Markup
 
-from .render import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES, LINK_REL
+from . import render
 
 FILENAME = "comment_bodies.json"
+# The allow-lists, the Markdown converter's options and the sanitizing code
+# all live in render.py, so its bytes stand for all of them.
+RENDERING_CODE = Path(render.__file__)
 
 
 def rules_fingerprint():
     """What besides the text decides a body's HTML."""
-    rules = [sorted(ALLOWED_TAGS), sorted((k, sorted(v)) for k, v in ALLOWED_ATTRIBUTES.items()),
-             sorted(ALLOWED_URL_SCHEMES), LINK_REL, version("markdown"), version("nh3")]
-    return hashlib.sha1(json.dumps(rules).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1(RENDERING_CODE.read_bytes())
+    digest.update(f"markdown=={version('markdown')} nh3=={version('nh3')}".encode("utf-8"))
+    return digest.hexdigest()
 
 
 class BodyCache:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 # Raise to redraw every chart after a change the key would not otherwise see.
 PLUGIN_VERSION = "1"
-_DRAWING_CODE = ("draw.py", "svg.py", "formatting.py")
+# render_svg's module and every module it calls into: the palette's colour
+# lookups, the SVG finishing, the number formats and the unit they test for.
+_DRAWING_CODE = ("draw.py", "palette.py", "svg.py", "formatting.py", "measures.py")
 
 
 def cache_key(job):

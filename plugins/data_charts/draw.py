@@ -153,14 +153,6 @@ def _format_axes(axes, table):
     axes.margins(x=0.03 if table.type == "line" else 0.05)
 
 
-def draw_all(jobs, workers):
-    """Draw every job in `jobs` ({key: DrawJob}); return {key: SVG bytes}."""
-    drawer = Drawer(workers)
-    for key, job in jobs.items():
-        drawer.submit(key, job)
-    return drawer.results()
-
-
 class Drawer:
     """Draws charts in parallel processes, each from the moment it is handed over.
 
@@ -178,9 +170,11 @@ class Drawer:
         self.futures = {}
         self.held = {}  # jobs not yet sent to a pool
 
+    def __contains__(self, key):
+        return key in self.futures or key in self.held
+
     def submit(self, key, job):
-        if key in self.futures or key in self.held:
-            return
+        """Start drawing `job`; callers hand each key over once (`key in drawer` tells)."""
         self.held[key] = job
         if self.workers >= 2 and len(self.held) + len(self.futures) >= POOL_FROM:
             for held_key, held_job in self.held.items():

@@ -115,7 +115,8 @@ def describe(point):
     what = f"{definition.label}, {point.nationality}, {point.period}"
     if not definition.computed:
         return f"{what}: {format_number(point.value, definition.unit)} {definition.unit}"
-    numerator = format_number(point.inputs[0].value, MEASURES[point.inputs[0].measure].unit)
+    (numerator_row,) = [row for row in point.inputs if row.measure == definition.numerator]
+    numerator = format_number(numerator_row.value, MEASURES[definition.numerator].unit)
     terms = " + ".join(format_number(row.value, MEASURES[row.measure].unit) for row in point.inputs)
     return f"{what}: {numerator} / ({terms}) = {format_number(point.value, definition.unit)}"
 

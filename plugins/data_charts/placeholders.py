@@ -7,6 +7,7 @@ post's file and line, and leave a visible note in place of what failed.
 
 from dataclasses import dataclass, field
 from html import escape, unescape
+from pathlib import Path
 
 from .draw import DrawJob
 from .errors import ChartError
@@ -25,7 +26,7 @@ class Post:
     """Where a post comes from and where its files go."""
 
     source_path: str  # relative to PATH, for messages
-    source_text: str  # the Markdown, to find the line of an inline figure
+    source_file: str  # the Markdown file, read only to find the line of a wrong inline figure
     url: str  # absolute address of the post
     output_dir: str  # directory of the post's files, relative to OUTPUT_PATH
 
@@ -58,15 +59,24 @@ def fill(html, post, dataset, palette, size):
     """Return the post's HTML with charts and figures in place, its charts, and its mistakes."""
     filled = Filled(html)
     used_sources = {}
+    # A chart's name is its HTML id and its files' names, so two charts of a
+    # post must not share one: chart name -> line of the chart that has it.
+    used_names = {}
 
     def chart(match):
         text, line = decode_chart_slot(match)
         number = len(filled.charts) + 1
         try:
             made = make_chart(text, number, post, dataset, palette, size)
+            if made.name in used_names:
+                raise ChartError(
+                    f"chart id '{made.name}' is already used by the chart on line "
+                    f"{used_names[made.name]}; give each chart its own id"
+                )
         except ChartError as error:
             where = _chart_label(text, number)
             return _report(filled, f"{post.source_path}:{line}: {where}: {error}")
+        used_names[made.name] = line
         filled.charts.append(made)
         used_sources.update((s.id, s) for s in made.sources)
         return figure_html(made)
@@ -76,7 +86,7 @@ def fill(html, post, dataset, palette, size):
         try:
             point = select(parse_figure_words(words), dataset)[0]
         except ChartError as error:
-            line = _line_of(post.source_text, words)
+            line = _line_of(post.source_file, words)
             return _report(filled, f"{post.source_path}:{line}: figure {{{{ {words} }}}}: {error}")
         used_sources[point.source] = dataset.sources[point.source]
         href = f"{post.url}#source-{point.source}"
@@ -126,7 +136,8 @@ def _chart_label(text, number):
     return f"chart {number}"
 
 
-def _line_of(text, words):
+def _line_of(source_file, words):
+    text = Path(source_file).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), start=1):
         if words in line:
             return number

@@ -38,7 +38,7 @@ class Build:
     def want(self, chart):
         """Take the chart from the cache, or start drawing it now."""
         key = self.keys[chart.svg_path] = cache_key(chart.job)
-        if key in self.found or key in self.drawer.futures or key in self.drawer.held:
+        if key in self.found or key in self.drawer:
             return
         svg = ChartCache(self.config.cache_path).get(key)
         if svg is None:
@@ -101,7 +101,7 @@ def fill_post(content):
     siteurl = content.settings.get("SITEURL", "").rstrip("/")
     post = Post(
         source_path=content.relative_source_path,
-        source_text=Path(content.source_path).read_text(encoding="utf-8"),
+        source_file=content.source_path,
         url=f"{siteurl}/{content.url}",
         output_dir=posixpath.dirname(content.save_as),
     )
@@ -160,6 +160,9 @@ class ChartsGenerator:
 def _write_if_changed(path, data):
     # Rewriting an unchanged file costs a flush to disk (ext4 flushes files
     # truncated and rewritten) and a new modification time for deploys to copy.
+    # blog_core's writer keeps the same rule for pages; charts keep this
+    # short copy so they build without blog_core, as Pelican's Writer only
+    # writes templates and feeds.
     if not (path.is_file() and path.read_bytes() == data):
         path.write_bytes(data)
 

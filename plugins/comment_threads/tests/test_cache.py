@@ -2,6 +2,7 @@
 
 import json
 
+from comment_threads import cache as body_cache
 from comment_threads.cache import FILENAME, BodyCache
 from comment_threads.render import render_body
 
@@ -49,6 +50,22 @@ def test_other_rendering_rules_start_an_empty_cache(tmp_path):
     (tmp_path / FILENAME).write_text(json.dumps(
         {"rules": "older rules", "bodies": {"x": "<p>stale</p>"}}), encoding="utf-8")
     assert BodyCache(render_body, tmp_path).saved == {}
+
+
+def test_a_change_to_the_rendering_code_starts_an_empty_cache(tmp_path, monkeypatch):
+    first = BodyCache(render_body, tmp_path)
+    first("A body.")
+    first.save()
+    # The same render.py with a tag fewer allowed, as a stricter sanitizer would be.
+    stricter = tmp_path / "render.py"
+    stricter.write_text(body_cache.RENDERING_CODE.read_text(encoding="utf-8").replace('"sub", ', ""),
+                        encoding="utf-8")
+    monkeypatch.setattr(body_cache, "RENDERING_CODE", stricter)
+    render = CountingRender()
+    second = BodyCache(render, tmp_path)
+    assert second.saved == {}
+    second("A body.")
+    assert render.calls == ["A body."]
 
 
 def test_without_a_directory_nothing_is_written(tmp_path):

@@ -113,6 +113,9 @@ def test_the_cache_redraws_only_what_changed(tmp_path):
     (MEXICO.replace("court_abandoned", "dhs_affirmative_granted"), "it mixes cases (court_granted) with individuals"),
     (MEXICO.replace("period: FY2012", "period: FY2008"), "it selects no rows"),
     (MEXICO.replace("title: Mexican outcomes", "title: a: b"), "posts/bad.md:6: chart 'a: b': the chart block is not valid YAML"),
+    (MEXICO.replace("type: bar", "type: bar\nid: outcomes") + "\n\n" + MEXICO.replace("type: bar", "type: bar\nid: outcomes"),
+     "posts/bad.md:17: chart 'Mexican outcomes': chart id 'outcomes' is already used by the chart on line 6; "
+     "give each chart its own id"),
     ("Rate {{ Mexico FY2012 court_grant_rat @article }}.", "posts/bad.md:6: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure"),
 ])
 def test_mistakes_stop_a_strict_build_naming_the_file(tmp_path, strict, caplog, body, message):

@@ -1,18 +1,20 @@
 """Pure-function tests: data validation, specs, selection, layout, formatting, HTML, SVG."""
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
 
 from data_charts.dataset import fiscal_years, load_dataset
-from data_charts.draw import DRAWERS, DrawJob, render_svg
+from data_charts.draw import DrawJob, render_svg
 from data_charts.errors import ChartError, suggest
 from data_charts.figures import parse_figure_words
 from data_charts.formatting import format_number
-from data_charts.html import alt_text, csv_text, data_table_html, figure_ref_html
+from data_charts.html import alt_text, csv_text, data_table_html, describe, figure_ref_html
 from data_charts.layout import layout
-from data_charts.markdown_ext import CHART_SLOT, decode_chart_slot, replace_chart_blocks
+from data_charts.markdown_ext import CHART_SLOT, chart_slot, decode_chart_slot, replace_chart_blocks
 from data_charts.palette import parse_palette
+from data_charts.placeholders import Post, fill
 from data_charts.selection import select
 from data_charts.spec import CHART_TYPES, parse_spec
 from data_charts.svg import finish_svg
@@ -152,7 +154,6 @@ def test_every_chart_type_draws_a_scalable_themed_svg(dataset, palette, chart_ty
     table = chart(dataset, type=chart_type, measures=measures,
                   nationality="Mexico", period="[FY2011, FY2012]", source="dhs", x="period")
     svg = render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()
-    assert chart_type in DRAWERS
     assert '<svg xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 460.8 288"' in svg
     assert "<title>T</title>" in svg and "<text" in svg  # text stays text
     assert palette.colour("1") in svg and "prefers-color-scheme: dark" in svg
@@ -193,6 +194,12 @@ def test_inline_figure_renders_the_computed_rate_with_its_source(dataset):
     assert "126 / (126 + 1,395) = 8.3%. Source: The Asylumist (Jason Dzubow)" in html
 
 
+def test_a_computed_rate_names_its_numerator_by_its_definition(dataset):
+    (point,) = select(parse_figure_words("Mexico FY2012 court_grant_rate @article"), dataset)
+    denied_first = dataclasses.replace(point, inputs=point.inputs[::-1])
+    assert describe(denied_first).endswith(": 126 / (1,395 + 126) = 8.3%")
+
+
 def test_inline_figure_words(dataset):
     query = parse_figure_words("El Salvador FY2014 dhs_affirmative_granted @dhs")
     assert (query.nationalities, query.periods, query.sources) == (("El Salvador",), ("FY2014",), ("dhs",))
@@ -206,7 +213,7 @@ def test_alt_text_states_the_figures(dataset):
 
 
 def test_table_and_csv_hold_the_drawn_rows(dataset):
-    spec = parse_spec(spec_text(measures="[court_granted, court_grant_rate]".replace("court_granted, ", "")))
+    spec = parse_spec(spec_text(measures="[court_grant_rate]"))
     points = select(spec, dataset)
     assert csv_text(points).splitlines()[1] == (
         "FY2012,Mexico,court_grant_rate,8.3,percent,article,\"126 / (126 + 1,395) = 8.3%\"")
@@ -217,6 +224,37 @@ def test_table_and_csv_hold_the_drawn_rows(dataset):
 def test_suggestions_are_case_insensitive():
     assert suggest("el salvador", ["El Salvador", "Mexico"]) == "; did you mean 'El Salvador'?"
     assert suggest("zzz", ["Mexico"]) == ""
+
+
+# Filling a post
+
+def post_at(tmp_path, markdown=None):
+    """A Post whose Markdown file exists only if `markdown` is given."""
+    source = tmp_path / "post.md"
+    if markdown is not None:
+        source.write_text(markdown, encoding="utf-8")
+    return Post(source_path="posts/p.md", source_file=str(source),
+                url="https://x.example/2013/11/p/", output_dir="2013/11/p")
+
+
+def test_each_chart_of_a_post_needs_its_own_id(tmp_path, dataset, palette):
+    html = chart_slot(spec_text(id="chart-2"), 4) + "\n" + chart_slot(spec_text(title="U"), 12)
+    filled = fill(html, post_at(tmp_path), dataset, palette, (6.4, 4.0))
+    assert [c.name for c in filled.charts] == ["chart-2"]
+    assert filled.errors == [
+        "posts/p.md:12: chart 'U': chart id 'chart-2' is already used by the chart on line 4; "
+        "give each chart its own id"
+    ]
+    assert filled.html.count('id="chart-2"') == 1 and 'class="chart-error"' in filled.html
+
+
+def test_the_post_file_is_read_only_for_a_wrong_figure(tmp_path, dataset, palette):
+    figure = '<span data-figure="Mexico FY2012 court_grant_rate @article"></span>'
+    assert not fill(figure, post_at(tmp_path), dataset, palette, (6.4, 4.0)).errors
+    wrong = '<span data-figure="Mexico FY2012 court_grant_rat @article"></span>'
+    post = post_at(tmp_path, "Title: p\n\nThe rate {{ Mexico FY2012 court_grant_rat @article }}.\n")
+    (error,) = fill(wrong, post, dataset, palette, (6.4, 4.0)).errors
+    assert error.startswith("posts/p.md:3: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure")
 
 
 # Markdown syntax

@@ -57,6 +57,11 @@ def render_svg(job):
         _format_axes(axes, table)
         if handles and len(table.series) > 1:
             figure.legend(handles=handles, loc="outside upper left", ncols=_legend_columns(table))
+        # Lay the figure out once, measuring text on the Agg canvas it already
+        # has, then detach the layout engine: with one attached, savefig draws
+        # the whole figure an extra time before drawing it as SVG.
+        figure.get_layout_engine().execute(figure)
+        figure.set_layout_engine(None)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return finish_svg(buffer.getvalue().decode("utf-8"), job.palette, table.title).encode("utf-8")

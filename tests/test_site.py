@@ -144,3 +144,21 @@ def test_sitemap_lists_posts_and_pages_with_absolute_urls(sample_site, site_url)
 def test_comment_and_data_sources_are_not_published_as_posts(sample_site):
     assert not (sample_site.output / "comments").exists()
     assert not list(sample_site.output.rglob("observations*.html"))
+
+
+def test_summaries_quote_figures_from_the_data_set_as_plain_text_where_needed(sample_site, site_url):
+    home = soup(sample_site, "index.html")
+    mexico = next(s for s in home.select("article.summary")
+                  if "Mexican asylum seekers" in s.h2.get_text())
+    figures = [a.get_text() for a in mexico.select(".summary-text a.datum")]
+    assert figures == ["126", "1,395", "8.3%"]
+    assert all(a["href"] == f"{site_url}/2013/11/mexican-asylum-grant-rate-fy2012/#source-asylumist-2013-11-13"
+               for a in mexico.select(".summary-text a.datum"))
+    page = soup(sample_site, "2013/11/mexican-asylum-grant-rate-fy2012/index.html")
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("In FY 2012 immigration judges granted asylum in 126 Mexican cases")
+    assert "8.3%" in description
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["description"] == description
+    for text in (description, data["headline"]):
+        assert "&" not in text and "<" not in text and "{{" not in text

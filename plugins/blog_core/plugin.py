@@ -2,7 +2,6 @@
 
 import logging
 import os
-import re
 
 from markupsafe import Markup
 
@@ -60,16 +59,17 @@ def display_path(content):
     return os.path.relpath(content.source_path)
 
 
-def _strip_tags(html):
-    return re.sub(r"<[^>]+>", "", str(html)).strip()
+def _plain_text(html):
+    """Text of an HTML fragment, entities decoded (Typogrify's &nbsp; becomes a space)."""
+    return Markup(str(html)).striptags().replace("\xa0", " ")
 
 
 def blogposting_jsonld(article, siteurl, sitename):
     """Jinja filter: the article's BlogPosting structured data."""
     data = jsonld.blogposting(
         url=f"{siteurl}/{article.url}",
-        headline=_strip_tags(article.title),
-        description=_strip_tags(article.summary),
+        headline=_plain_text(article.title),
+        description=_plain_text(article.summary),
         published=article.date.isoformat(),
         modified=article.modified.isoformat() if getattr(article, "modified", None) else None,
         authors=[(a.name, f"{siteurl}/{a.url}") for a in article.authors],
@@ -85,6 +85,7 @@ def blogposting_jsonld(article, siteurl, sitename):
 def add_filters(generator):
     """Every generator has its own Jinja environment, so each needs the filter."""
     generator.env.filters["blogposting_jsonld"] = blogposting_jsonld
+    generator.env.filters["plain_text"] = _plain_text
 
 
 def check_articles(generator):

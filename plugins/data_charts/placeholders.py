@@ -55,10 +55,14 @@ class Filled:
     errors: list = field(default_factory=list)
 
 
-def fill(html, post, dataset, palette, size):
-    """Return the post's HTML with charts and figures in place, its charts, and its mistakes."""
+def fill(html, post, dataset, palette, size, summary_sources=()):
+    """Return the post's HTML with charts and figures in place, its charts, and its mistakes.
+
+    `summary_sources` are the sources of figures in the post's summary: their
+    links point into this post's sources note, so the note must list them too.
+    """
     filled = Filled(html)
-    used_sources = {}
+    used_sources = {source.id: source for source in summary_sources}
     # A chart's name is its HTML id and its files' names, so two charts of a
     # post must not share one: chart name -> line of the chart that has it.
     used_names = {}
@@ -81,23 +85,39 @@ def fill(html, post, dataset, palette, size):
         used_sources.update((s.id, s) for s in made.sources)
         return figure_html(made)
 
+    html = CHART_SLOT.sub(chart, html)
+    html = _fill_figures(html, post, dataset, filled, used_sources)
+    if used_sources and f'id="{SOURCES_NOTE_ID}"' not in html:
+        html += "\n" + sources_note_html([used_sources[key] for key in sorted(used_sources)])
+    filled.html = html
+    return filled
+
+
+def fill_summary(html, post, dataset):
+    """The summary's figures in place, and the sources they come from.
+
+    A summary is shown in listings, feeds and search results, away from the
+    post; each figure still links to the sources note at the end of the post.
+    """
+    filled = Filled(html)
+    used_sources = {}
+    filled.html = _fill_figures(html, post, dataset, filled, used_sources, where="summary")
+    return filled, [used_sources[key] for key in sorted(used_sources)]
+
+
+def _fill_figures(html, post, dataset, filled, used_sources, where=None):
     def figure(match):
         words = unescape(match.group("words"))
         try:
             point = select(parse_figure_words(words), dataset)[0]
         except ChartError as error:
-            line = _line_of(post.source_file, words)
-            return _report(filled, f"{post.source_path}:{line}: figure {{{{ {words} }}}}: {error}")
+            place = where or _line_of(post.source_file, words)
+            return _report(filled, f"{post.source_path}:{place}: figure {{{{ {words} }}}}: {error}")
         used_sources[point.source] = dataset.sources[point.source]
         href = f"{post.url}#source-{point.source}"
         return figure_ref_html(point, href, dataset.sources)
 
-    html = CHART_SLOT.sub(chart, html)
-    html = FIGURE_SLOT.sub(figure, html)
-    if used_sources and f'id="{SOURCES_NOTE_ID}"' not in html:
-        html += "\n" + sources_note_html([used_sources[key] for key in sorted(used_sources)])
-    filled.html = html
-    return filled
+    return FIGURE_SLOT.sub(figure, html)
 
 
 def make_chart(text, number, post, dataset, palette, size):

@@ -13,7 +13,7 @@ from .draw import Drawer
 from .errors import ChartError
 from .markdown_ext import ChartsExtension
 from .palette import read_palette
-from .placeholders import Post, fill
+from .placeholders import Post, fill, fill_summary
 from .settings import configure
 
 logger = logging.getLogger(__name__)
@@ -96,7 +96,8 @@ def start_build(pelican):
 
 def fill_post(content):
     html = getattr(content, "_content", None)
-    if _build is None or not isinstance(html, str) or not ("data-chart=" in html or "data-figure=" in html):
+    summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
+    if _build is None or not (_has_slots(html) or _has_slots(summary)):
         return
     siteurl = content.settings.get("SITEURL", "").rstrip("/")
     post = Post(
@@ -111,13 +112,26 @@ def fill_post(content):
             f"{_build.config.data_path} (CHARTS_DATA_PATH) does not exist"
         )
         return
-    filled = fill(html, post, _build.dataset, _build.palette, _build.config.size)
+    summary_sources = []
+    if _has_slots(summary):
+        # Pelican shows the summary from its metadata, and copies `_summary`
+        # back over it when it resolves links: both must hold the figures.
+        filled_summary, summary_sources = fill_summary(summary, post, _build.dataset)
+        content.metadata["summary"] = content._summary = filled_summary.html
+        for message in filled_summary.errors:
+            _build.report(message)
+    filled = fill(html or "", post, _build.dataset, _build.palette, _build.config.size,
+                  summary_sources)
     content._content = filled.html
     _build.charts.update((chart.svg_path, chart) for chart in filled.charts)
     for chart in filled.charts:
         _build.want(chart)
     for message in filled.errors:
         _build.report(message)
+
+
+def _has_slots(html):
+    return isinstance(html, str) and ("data-chart=" in html or "data-figure=" in html)
 
 
 def charts_generator(pelican):

@@ -14,7 +14,7 @@ from data_charts.html import alt_text, csv_text, data_table_html, describe, figu
 from data_charts.layout import layout
 from data_charts.markdown_ext import CHART_SLOT, chart_slot, decode_chart_slot, replace_chart_blocks
 from data_charts.palette import parse_palette
-from data_charts.placeholders import Post, fill
+from data_charts.placeholders import Post, fill, fill_summary
 from data_charts.selection import select
 from data_charts.spec import CHART_TYPES, parse_spec
 from data_charts.svg import finish_svg
@@ -255,6 +255,25 @@ def test_the_post_file_is_read_only_for_a_wrong_figure(tmp_path, dataset, palett
     post = post_at(tmp_path, "Title: p\n\nThe rate {{ Mexico FY2012 court_grant_rat @article }}.\n")
     (error,) = fill(wrong, post, dataset, palette, (6.4, 4.0)).errors
     assert error.startswith("posts/p.md:3: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure")
+
+
+def test_summary_figures_link_into_the_posts_sources_note(tmp_path, dataset, palette):
+    summary = '<p>A rate of <span data-figure="Mexico FY2012 court_grant_rate @article"></span>.</p>'
+    filled, sources = fill_summary(summary, post_at(tmp_path), dataset)
+    assert not filled.errors
+    assert '<a class="datum" href="https://x.example/2013/11/p/#source-article"' in filled.html
+    assert ">8.3%</a>" in filled.html and "sources-note" not in filled.html
+    # The post's own body quotes no figure, yet its note must list the summary's source.
+    body = fill("<p>Text.</p>", post_at(tmp_path), dataset, palette, (6.4, 4.0), sources)
+    assert 'id="source-article"' in body.html
+
+
+def test_a_wrong_summary_figure_is_reported_as_in_the_summary(tmp_path, dataset):
+    summary = '<p><span data-figure="Mexcio FY2012 court_granted @article"></span></p>'
+    filled, sources = fill_summary(summary, post_at(tmp_path), dataset)
+    (error,) = filled.errors
+    assert error.startswith("posts/p.md:summary: figure {{ Mexcio FY2012 court_granted @article }}: ")
+    assert "did you mean 'Mexico'?" in error and sources == []
 
 
 # Markdown syntax

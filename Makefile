@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum requirements.lock | cut -d' ' -f1)
+PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock $(PLUGIN_PACKAGES) | cksum | cut -d' ' -f1)
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -23,7 +24,7 @@ endif
 
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv html serve devserver publish clean test test-fast bench
+.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -37,9 +38,13 @@ help:
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock
+# The pinned lock first, then our plugins as editable packages in Pelican's
+# plugin namespace (pelican.plugins.*), built with the locked setuptools.
+$(STAMP): requirements.lock $(PLUGIN_PACKAGES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		$(foreach package,$(dir $(PLUGIN_PACKAGES)),-e $(package))
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -60,11 +65,15 @@ publish: venv
 # script would download a Java runtime; the system's Java is used instead.
 NODE_STAMP := node_modules/.installed
 
-$(NODE_STAMP): package-lock.json
+$(NODE_STAMP): package-lock.json | system-tools
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-test: venv $(NODE_STAMP)
+# Chromium, Java and Node, from Debian's packages when missing (see the script).
+system-tools:
+	@scripts/system-tools
+
+test: venv system-tools $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 test-fast: venv

@@ -106,13 +106,14 @@ BLOG_TYPOGRIFY = True
 TYPOGRIFY_DASHES = "oldschool"
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "script", "style"]
 
-PLUGIN_PATHS = ["plugins"]
+# Our own plugins are packages in Pelican's plugin namespace, like the
+# official ones; `make` installs them into .venv from plugins/<name>/.
 PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
-    "blog_core",
-    "data_charts",
-    "comment_threads",
+    "pelican.plugins.blog_core",
+    "pelican.plugins.data_charts",
+    "pelican.plugins.comment_threads",
 ]
 
 # Comment threads (plugins/comment_threads/README.md explains each setting).

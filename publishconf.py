@@ -1,10 +1,13 @@
 """Production settings: `make publish`. Everything else comes from pelicanconf."""
 
-import os
-import sys
+from importlib.util import module_from_spec, spec_from_file_location
+from pathlib import Path
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+# Pelican reads a settings file by its path, so pelicanconf is loaded the same way.
+_spec = spec_from_file_location("pelicanconf", Path(__file__).with_name("pelicanconf.py"))
+_base = module_from_spec(_spec)
+_spec.loader.exec_module(_base)
+globals().update({key: value for key, value in vars(_base).items() if key.isupper()})
 
 SITEURL = "https://grantrate.example"
 FEED_DOMAIN = SITEURL

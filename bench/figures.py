@@ -7,13 +7,11 @@ to one row must redraw.
 """
 
 import json
-import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from data_charts.dataset import load_dataset  # noqa: E402  (needs the path above)
+from pelican.plugins.data_charts.dataset import load_dataset
 
 CORGIS = "dhs-yearbook-corgis"
 EOIR = "eoir-syb-fy2010"

@@ -1,6 +1,6 @@
 import logging
 
-from blog_core import failures
+from pelican.plugins.blog_core import failures
 
 
 def record_with(exc):

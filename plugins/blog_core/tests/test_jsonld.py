@@ -1,6 +1,6 @@
 import json
 
-from blog_core import jsonld
+from pelican.plugins.blog_core import jsonld
 
 
 def make(**overrides):

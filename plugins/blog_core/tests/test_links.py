@@ -1,4 +1,4 @@
-from blog_core import links
+from pelican.plugins.blog_core import links
 
 
 def test_relative_links_are_found_and_others_pass():

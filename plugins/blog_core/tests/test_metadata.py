@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from blog_core import metadata
+from pelican.plugins.blog_core import metadata
 
 KNOWN = metadata.PELICAN_KEYS | {"image"}
 
@@ -45,7 +45,7 @@ def test_update_must_follow_publication():
 
 
 def test_settings_problems_name_the_setting_and_the_fix():
-    from blog_core.plugin import settings_problems
+    from pelican.plugins.blog_core.plugin import settings_problems
 
     assert settings_problems({"BLOG_EXTRA_METADATA": ["image"], "SITE_AUTHORS": {}}) == []
     [wrong_list] = settings_problems({"BLOG_EXTRA_METADATA": "image"})

@@ -11,7 +11,7 @@ from pelican.log import FatalLogger, LimitFilter
 from pelican.plugins import signals
 from pelican.settings import read_settings
 
-import comment_threads.plugin as plugin
+import pelican.plugins.comment_threads.plugin as plugin
 
 REPO = Path(__file__).resolve().parents[3]
 PARTIALS = REPO / "theme" / "templates" / "partials"
@@ -79,8 +79,7 @@ class Site:
             "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html",
             "THEME_TEMPLATES_OVERRIDES": [str(templates)],
             "DIRECT_TEMPLATES": ["index"],
-            "PLUGIN_PATHS": [str(REPO / "plugins")],
-            "PLUGINS": ["comment_threads"],
+            "PLUGINS": ["pelican.plugins.comment_threads"],
             "COMMENTS_EMAIL": "comments@blog.test",
             "FEED_ALL_ATOM": None,
             "CATEGORY_FEED_ATOM": None,

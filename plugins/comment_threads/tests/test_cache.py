@@ -2,9 +2,9 @@
 
 import json
 
-from comment_threads import cache as body_cache
-from comment_threads.cache import FILENAME, BodyCache
-from comment_threads.render import render_body
+from pelican.plugins.comment_threads import cache as body_cache
+from pelican.plugins.comment_threads.cache import FILENAME, BodyCache
+from pelican.plugins.comment_threads.render import render_body
 
 
 class CountingRender:

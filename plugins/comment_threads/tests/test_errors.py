@@ -37,7 +37,7 @@ CASES = {
     ),
     "unparseable date": (
         {"first-post/a.md": "Author: Reader\nDate: April 10th\n\nHello\n"},
-        "content/comments/first-post/a.md: the date 'April 10th' cannot be read",
+        "content/comments/first-post/a.md:2: the date 'April 10th' cannot be read",
     ),
     "reply before parent": (
         {

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from comment_threads.load import load_comments, parse_comment
+from pelican.plugins.comment_threads.load import load_comments, parse_comment
 
 
 def parse(text, comment_id="c1"):
@@ -16,7 +16,7 @@ def parse(text, comment_id="c1"):
 def test_metadata_and_body_are_split_at_the_blank_line():
     comment, problems = parse(
         "Author: Maria L.\nDate: 2014-04-10 03:53\nReplyto: c0\n"
-        "Website: https://example.org\nEmail: maria@example.org\n\nFirst line.\n\nSecond.\n"
+        "Website: https://example.org\n\nFirst line.\n\nSecond.\n"
     )
     assert problems == []
     assert comment.author == "Maria L."
@@ -26,9 +26,14 @@ def test_metadata_and_body_are_split_at_the_blank_line():
     assert comment.body == "First line.\n\nSecond."
 
 
-def test_email_is_not_kept_at_all():
-    comment, _ = parse("Author: A\nEmail: secret@example.org\nDate: 2014-04-10\n\nHi\n")
+def test_an_email_line_is_refused_and_not_kept():
+    comment, problems = parse("Author: A\nEmail: secret@example.org\nDate: 2014-04-10\n\nHi\n")
     assert "secret@example.org" not in repr(comment)
+    assert problems == [
+        "comments/post/c1.md:2: 'Email' is not allowed; email addresses are not kept in "
+        "comment files, which are published with the site; they belong in the comment "
+        "service's moderation database."
+    ]
 
 
 def test_keys_are_case_insensitive_and_empty_optionals_are_absent():
@@ -52,15 +57,15 @@ def test_a_date_with_a_zone_keeps_it_and_one_without_takes_the_sites():
     [
         ("Date: 2014-04-10\n\nHi\n", "has no author; add an 'Author: <name>' line"),
         ("Author: A\n\nHi\n", "has no date; add a 'Date: YYYY-MM-DD HH:MM"),
-        ("Author: A\nDate: 10/04/2014\n\nHi\n", "the date '10/04/2014' cannot be read"),
+        ("Author: A\nDate: 10/04/2014\n\nHi\n", "comments/post/c1.md:2: the date '10/04/2014' cannot be read"),
         ("Author: A\nDate: 2014-04-10\n\n\n", "the comment's text is empty"),
-        ("Author: A\nDate: 2014-04-10\nAutor: B\n\nHi\n", "unknown metadata 'Autor'"),
+        ("Author: A\nDate: 2014-04-10\nAutor: B\n\nHi\n", "comments/post/c1.md:3: unknown header 'Autor'; did you mean 'Author'?"),
     ],
 )
 def test_each_mistake_is_one_sentence_naming_the_file(text, expected):
     _, problems = parse(text)
     assert len(problems) == 1
-    assert problems[0].startswith("comments/post/c1.md: ")
+    assert problems[0].startswith("comments/post/c1.md")
     assert expected in problems[0]
 
 

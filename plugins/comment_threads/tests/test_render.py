@@ -6,8 +6,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from markupsafe import Markup
 
-from comment_threads.load import Comment
-from comment_threads.render import (
+from pelican.plugins.comment_threads.load import Comment
+from pelican.plugins.comment_threads.render import (
     comment_views,
     count_text,
     flatten,
@@ -15,7 +15,7 @@ from comment_threads.render import (
     render_body,
     safe_website,
 )
-from comment_threads.threads import build_thread
+from pelican.plugins.comment_threads.threads import build_thread
 
 NASTY_BODIES = [
     "<script>alert(1)</script>",

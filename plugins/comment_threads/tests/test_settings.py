@@ -1,6 +1,6 @@
 """COMMENTS_* settings: defaults, and a sentence for every bad value."""
 
-from comment_threads.settings import DEFAULTS, apply_defaults
+from pelican.plugins.comment_threads.settings import DEFAULTS, apply_defaults
 
 
 def test_defaults_fill_in_and_author_names_come_from_site_authors():

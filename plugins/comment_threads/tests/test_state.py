@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from comment_threads.state import comment_state, reference_date
+from pelican.plugins.comment_threads.state import comment_state, reference_date
 
 
 def at(year, month, day):

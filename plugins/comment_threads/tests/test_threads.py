@@ -2,8 +2,8 @@
 
 import datetime
 
-from comment_threads.load import Comment
-from comment_threads.threads import build_thread, count_nodes, group_by_article
+from pelican.plugins.comment_threads.load import Comment
+from pelican.plugins.comment_threads.threads import build_thread, count_nodes, group_by_article
 
 POSTED = datetime.datetime(2014, 4, 1, tzinfo=datetime.UTC)
 

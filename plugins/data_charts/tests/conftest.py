@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from data_charts.dataset import load_dataset
-from data_charts.palette import read_palette
+from pelican.plugins.data_charts.dataset import load_dataset
+from pelican.plugins.data_charts.palette import read_palette
 
 ROOT = Path(__file__).resolve().parents[3]
 PALETTE = ROOT / "theme" / "static" / "css" / "palette.css"

@@ -11,7 +11,7 @@ from pelican import Pelican
 from pelican.log import FatalLogger
 from pelican.settings import read_settings
 
-import data_charts
+import pelican.plugins.data_charts
 
 from .conftest import OBSERVATIONS, PALETTE, ROOT, write_data
 
@@ -52,7 +52,7 @@ def build(tmp_path, posts, observations=OBSERVATIONS, **settings):
         "ARTICLE_PATHS": ["posts"], "ARTICLE_EXCLUDES": ["data"], "PAGE_EXCLUDES": ["data"],
         "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html",
         "FEED_ALL_ATOM": "feeds/all.atom.xml", "TYPOGRIFY": True,
-        "PLUGIN_PATHS": [str(ROOT / "plugins")], "PLUGINS": ["data_charts"],
+        "PLUGINS": ["pelican.plugins.data_charts"],
         "CHARTS_DATA_PATH": "data", "CHARTS_PALETTE_PATH": str(PALETTE),
         "CHARTS_CACHE_PATH": str(tmp_path / "cache"), "CHARTS_WORKERS": 2,
         "MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"},

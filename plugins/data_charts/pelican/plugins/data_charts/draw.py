@@ -189,15 +189,10 @@ class Drawer:
     def _pool(self):
         if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-            import site  # noqa: PLC0415
             from multiprocessing import get_context  # noqa: PLC0415
 
-            # Pelican imports plugins from PLUGIN_PATHS without leaving them
-            # on sys.path; a fresh process must be told where this package lives.
-            plugins_dir = str(Path(__file__).resolve().parent.parent)
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=get_context("spawn"),
-                initializer=site.addsitedir, initargs=(plugins_dir,),
             )
         return self.pool
 

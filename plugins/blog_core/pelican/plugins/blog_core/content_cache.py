@@ -10,6 +10,7 @@ differs, the cached HTML is deleted before anything is read.
 import hashlib
 import json
 from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
 from pathlib import Path
 
 FINGERPRINT_FILE = "content-cache-fingerprint"
@@ -35,11 +36,18 @@ def fingerprint(settings):
             digest.update(f"{package}=={version(package)}".encode("utf-8"))
         except PackageNotFoundError:
             digest.update(f"{package} missing".encode("utf-8"))
-    for directory in settings.get("PLUGIN_PATHS", []):
-        for source in sorted(Path(directory).rglob("*.py")):
-            if "tests" not in source.parts:
-                digest.update(source.read_bytes())
+    for directory in plugin_directories(settings.get("PLUGINS") or []):
+        for source in sorted(directory.rglob("*.py")):
+            digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def plugin_directories(plugins):
+    """The source folder of each plugin package named in PLUGINS."""
+    for name in plugins:
+        spec = find_spec(name) if isinstance(name, str) else None
+        if spec is not None and spec.submodule_search_locations:
+            yield from (Path(location) for location in spec.submodule_search_locations)
 
 
 def forget_stale_content_cache(pelican):

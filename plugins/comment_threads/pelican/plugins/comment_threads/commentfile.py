@@ -1,0 +1,265 @@
+"""The comment-file format: the one place that reads and writes it.
+
+A comment is one file, `content/comments/<post-slug>/<comment-id>.md`:
+
+    Author: Maria L.
+    Date: 2014-04-10 03:53
+    Replyto: tom-weak-claims
+    Website: https://example.org
+
+    The comment, in Markdown.
+
+Header lines come first, each exactly `Key: value` with one of the keys
+below; a blank line ends them and the rest is the body. Anything else in the
+header is a mistake reported with its line, never text to publish: the
+header is where an address or a name could leak into the page if a
+malformed line were taken for the start of the body.
+
+The build's loader, the mail fallback, the comment service and the importer
+all go through `parse()` and `format()`.
+"""
+
+import datetime
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.plugins.site_common.files import atomic_write
+from pelican.plugins.site_common.problems import did_you_mean
+
+# An id is a file name, an HTML id and a URL fragment, so it keeps to
+# characters that need no escaping in any of them.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+HEADER_LINE = re.compile(r"([A-Za-z]+):(?:[ \t]+(.*))?")
+# Header keys in the order `format()` writes them.
+KEYS = ("Author", "Date", "Replyto", "Website")
+# Keys the format once had, and why each is refused now.
+RETIRED_KEYS = {
+    "email": "email addresses are not kept in comment files, which are published "
+    "with the site; they belong in the comment service's moderation database",
+}
+DATE_FORMAT = "%Y-%m-%d %H:%M"
+DATE_EXAMPLE = "YYYY-MM-DD HH:MM, e.g. 2014-04-10 03:53"
+# C0 and C1 controls, DEL, and the two non-characters XML cannot carry.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+class CommentFileError(ValueError):
+    """A comment cannot be written as a file (a value would break the format)."""
+
+
+@dataclass(frozen=True)
+class CommentFile:
+    """What one comment file says, and nothing more."""
+
+    author: str
+    date: datetime.datetime | None
+    body: str
+    replyto: str | None = None
+    website: str | None = None
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """Something wrong in a file; `line` is 1-based, or None for the whole file."""
+
+    line: int | None
+    message: str
+    suggestion: str | None = None
+
+
+def parse(text, *, timezone="UTC"):
+    """Read a comment file's text: (CommentFile, [Mistake, ...]).
+
+    With mistakes, the CommentFile holds what could be read; a caller that
+    publishes must not publish it. A date without a zone is in `timezone`.
+    """
+    lines = text.removeprefix("\ufeff").split("\n")
+    values, mistakes = {}, []
+    body_start = len(lines)
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            body_start = number
+            break
+        found = _header(line, number, values)
+        if isinstance(found, Mistake):
+            mistakes.append(found)
+    else:
+        mistakes.append(Mistake(None, "the file has no blank line after its header",
+                                "write the header lines, a blank line, then the comment"))
+    body = "\n".join(line.rstrip("\r").rstrip() for line in lines[body_start:])
+    body = body.strip("\n")
+    comment = CommentFile(
+        author=values.get("author", (None, ""))[1],
+        date=None,
+        body=body,
+        replyto=values.get("replyto", (None, None))[1] or None,
+        website=values.get("website", (None, None))[1] or None,
+    )
+    mistakes += _check(comment, values, timezone)
+    if "date" in values:
+        comment = _with_date(comment, values["date"][1], timezone)
+    return comment, mistakes
+
+
+def _header(line, number, values):
+    """Record one header line in `values` ({key: (line, value)}), or say what is wrong."""
+    match = HEADER_LINE.fullmatch(line)
+    if not match:
+        key = line.split(":", 1)[0].strip() if ":" in line else line.strip()
+        hint = did_you_mean(key, KEYS)
+        return Mistake(number, f"{_quote(line)} is not a header line",
+                       hint or "header lines are 'Key: value' with one of "
+                       + ", ".join(KEYS) + ", then a blank line before the comment")
+    key, value = match.group(1), (match.group(2) or "").strip()
+    folded = key.lower()
+    if folded in RETIRED_KEYS:
+        return Mistake(number, f"{key!r} is not allowed", RETIRED_KEYS[folded])
+    if folded not in (k.lower() for k in KEYS):
+        return Mistake(number, f"unknown header {key!r}",
+                       did_you_mean(key, KEYS) or "comment files take " + ", ".join(KEYS))
+    if folded in values:
+        return Mistake(number, f"{key!r} is given twice (first on line {values[folded][0]})",
+                       "keep one")
+    if CONTROL.search(value):
+        return Mistake(number, f"the {key!r} value holds a control character",
+                       "remove it")
+    values[folded] = (number, value)
+    return None
+
+
+def _check(comment, values, timezone):
+    mistakes = []
+    if not comment.author:
+        mistakes.append(Mistake(values.get("author", (None,))[0], "the comment has no author",
+                                "add an 'Author: <name>' line"))
+    if "date" not in values or not values["date"][1]:
+        mistakes.append(Mistake(values.get("date", (None,))[0], "the comment has no date",
+                                f"add a 'Date: {DATE_EXAMPLE}' line"))
+    elif parse_date(values["date"][1], timezone) is None:
+        mistakes.append(Mistake(values["date"][0], f"the date {values['date'][1]!r} cannot be read",
+                                f"write it as {DATE_EXAMPLE}"))
+    if comment.replyto is not None and not ID_PATTERN.fullmatch(comment.replyto):
+        mistakes.append(Mistake(values["replyto"][0],
+                                f"{comment.replyto!r} cannot be a comment id",
+                                "give the file name of the comment answered, without '.md'"))
+    if not comment.body.strip():
+        mistakes.append(Mistake(None, "the comment's text is empty",
+                                "write it below the header, after a blank line"))
+    elif CONTROL.search(comment.body):
+        mistakes.append(Mistake(None, "the comment's text holds a control character",
+                                "remove it"))
+    return mistakes
+
+
+def _with_date(comment, text, timezone):
+    return CommentFile(comment.author, parse_date(text, timezone), comment.body,
+                       comment.replyto, comment.website)
+
+
+def _quote(line, limit=60):
+    return repr(line if len(line) <= limit else line[:limit] + "…")
+
+
+def parse_date(text, timezone):
+    """A comment date; one without a zone is in `timezone`. None if unreadable."""
+    try:
+        date = datetime.datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=ZoneInfo(timezone))
+    return date
+
+
+def format(comment):  # noqa: A001  (the counterpart of parse)
+    """The text of a comment file for `comment`; CommentFileError if it cannot be one.
+
+    Header values may not hold line breaks or control characters: a name of
+    "Bob\\nReplyto: x" must never become a second header line.
+    """
+    header = {
+        "Author": comment.author,
+        "Date": _date_text(comment.date),
+        "Replyto": comment.replyto,
+        "Website": comment.website,
+    }
+    lines = []
+    for key in KEYS:
+        value = header[key]
+        if value is None or value == "":
+            if key in ("Author", "Date"):
+                raise CommentFileError(f"a comment needs {key!r}")
+            continue
+        if "\n" in value or "\r" in value or CONTROL.search(value) or value != value.strip():
+            raise CommentFileError(f"the {key!r} value {value!r} cannot be written on one line")
+        lines.append(f"{key}: {value}")
+    if comment.replyto is not None and not ID_PATTERN.fullmatch(comment.replyto):
+        raise CommentFileError(f"{comment.replyto!r} cannot be a comment id")
+    body = comment.body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    if not body.strip():
+        raise CommentFileError("a comment needs text")
+    if CONTROL.search(body):
+        raise CommentFileError("the comment's text holds a control character")
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def _date_text(date):
+    if date is None:
+        return None
+    if isinstance(date, str):
+        return date
+    return date.strftime(DATE_FORMAT) if date.tzinfo is None else date.isoformat(timespec="minutes")
+
+
+def is_valid_id(comment_id):
+    return bool(ID_PATTERN.fullmatch(comment_id))
+
+
+def allocate_id(existing, base=None):
+    """A new comment id not in `existing`: `base` if free, else `base-2`, `base-3`...
+
+    Without a base, a short random id (`c-` and eight hex digits).
+    """
+    taken = set(existing)
+    if base is None:
+        while True:
+            candidate = f"c-{secrets.token_hex(4)}"
+            if candidate not in taken:
+                return candidate
+    if not ID_PATTERN.fullmatch(base):
+        raise CommentFileError(f"{base!r} cannot be a comment id")
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def path_for(comments_dir, slug, comment_id):
+    """Where a comment of the post `slug` lives: <comments_dir>/<slug>/<id>.md."""
+    if not ID_PATTERN.fullmatch(comment_id):
+        raise CommentFileError(f"{comment_id!r} cannot be a comment id")
+    if not slug or "/" in slug or slug.startswith("."):
+        raise CommentFileError(f"{slug!r} cannot be a post's folder")
+    return Path(comments_dir) / slug / f"{comment_id}.md"
+
+
+def write(comments_dir, slug, comment_id, comment):
+    """Write one comment file atomically; returns its path.
+
+    Writing the same text again is a no-op, so a retried approval or a
+    repeated import changes nothing.
+    """
+    path = path_for(comments_dir, slug, comment_id)
+    text = format(comment)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return path
+    except FileNotFoundError:
+        pass
+    atomic_write(path, text)
+    return path

@@ -1,0 +1,91 @@
+"""Reading comment files: content/comments/<article-slug>/<comment-id>.md."""
+
+import datetime
+import os
+from dataclasses import dataclass
+
+from .commentfile import DATE_EXAMPLE, ID_PATTERN, parse, parse_date  # noqa: F401
+
+__all__ = ["Comment", "DATE_EXAMPLE", "load_comments", "parse_comment", "parse_date"]
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment as its file says it, with where the file is."""
+
+    id: str
+    slug: str
+    path: str
+    author: str
+    date: datetime.datetime | None
+    replyto: str | None
+    website: str | None
+    body: str
+
+
+def parse_comment(text, *, comment_id, slug, path, timezone):
+    """Turn one file's text into a Comment and the problems found in it."""
+    read, mistakes = parse(text, timezone=timezone)
+    problems = []
+    if not ID_PATTERN.fullmatch(comment_id):
+        problems.append(
+            f"{path}: the file name {comment_id!r} cannot be a comment id; use "
+            "letters, digits, '-' and '_' only, starting with a letter or digit."
+        )
+    for mistake in mistakes:
+        where = path if mistake.line is None else f"{path}:{mistake.line}"
+        text = f"{where}: {mistake.message}"
+        if mistake.suggestion:
+            text = f"{text}; {mistake.suggestion}"
+        problems.append(text if text.endswith(("?", ".")) else f"{text}.")
+    comment = Comment(
+        id=comment_id,
+        slug=slug,
+        path=path,
+        author=read.author or "Anonymous",
+        date=read.date,
+        replyto=read.replyto,
+        website=read.website,
+        body=read.body,
+    )
+    return comment, problems
+
+
+def load_comments(comments_dir, display_root, timezone):
+    """Read every comment file under comments_dir, in a stable order.
+
+    Files that cannot be comments are reported rather than skipped quietly,
+    so that no comment an author wrote goes missing without a word.
+    """
+    comments, problems = [], []
+    if not os.path.isdir(comments_dir):
+        return comments, problems
+    for dirpath, dirnames, filenames in os.walk(comments_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        relative = os.path.relpath(dirpath, comments_dir)
+        for filename in sorted(f for f in filenames if not f.startswith(".")):
+            path = os.path.relpath(os.path.join(dirpath, filename), display_root)
+            stem, extension = os.path.splitext(filename)
+            if relative == "." or os.sep in relative:
+                problems.append(
+                    f"{path}: comment files belong exactly one folder down, in "
+                    "comments/<article-slug>/<comment-id>.md."
+                )
+                continue
+            if extension != ".md":
+                problems.append(
+                    f"{path}: not read, because comment files end in '.md'."
+                )
+                continue
+            try:
+                with open(os.path.join(dirpath, filename), encoding="utf-8") as handle:
+                    text = handle.read()
+            except UnicodeDecodeError:
+                problems.append(f"{path}: not read, because it is not UTF-8 text.")
+                continue
+            comment, found = parse_comment(
+                text, comment_id=stem, slug=relative, path=path, timezone=timezone
+            )
+            comments.append(comment)
+            problems.extend(found)
+    return comments, problems

@@ -1,0 +1,31 @@
+"""Writing files so that a reader or a crash never sees half of one."""
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write(path, data):
+    """Write `data` (str or bytes) to `path` through a temporary file and a rename.
+
+    The file is flushed to disk before the rename, so after a crash `path`
+    holds either its old bytes or all of the new ones.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pelican.plugins.comment_threads import commentfile
+
 from . import prose
 from .figures import DataSet, make_chart, make_figure
 
@@ -192,22 +194,21 @@ def _thread(random, post):
     for number in range(post.comments):
         when += datetime.timedelta(minutes=random.randint(7, 900))
         comment_id = f"c{number + 1:04d}"
-        lines = [f"Author: {random.choice(COMMENTERS)}", f"Date: {when:%Y-%m-%d %H:%M}"]
-        depth = 0
+        author = random.choice(COMMENTERS)
+        parent, depth, website = None, 0, None
         if files and random.random() < REPLY_SHARE:
             # Mostly answer one of the last few comments: conversations nest.
             parent = files[max(0, len(files) - random.randint(1, 6))][0]
-            lines.append(f"Replyto: {parent}")
             depth = depths[parent] + 1
         if random.random() < 0.2:
-            lines.append(f"Website: https://example.org/{comment_id}")
-        if random.random() < 0.3:
-            lines.append(f"Email: reader{number}@example.org")
+            website = f"https://example.org/{comment_id}"
         depths[comment_id] = depth
         body = prose.comment_text(random)
         if random.random() < 0.15:
             body += "\n\n*Edited:* " + prose.comment_text(random)
-        files.append((comment_id, "\n".join(lines) + "\n\n" + body + "\n"))
+        comment = commentfile.CommentFile(author=author, date=when, body=body,
+                              replyto=parent, website=website)
+        files.append((comment_id, commentfile.format(comment)))
     return files, max(depths.values(), default=0)
 
 

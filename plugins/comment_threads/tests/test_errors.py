@@ -129,6 +129,6 @@ def test_the_command_line_fails_on_the_authors_mistake_alone(site):
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "content/comments/first-post/a.md: the date 'someday' cannot be read" in output
+    assert "content/comments/first-post/a.md:2: the date 'someday' cannot be read" in output
     assert set(re.findall(r"\b(\w+(?:Error|Exception)): ", output)) == {"RuntimeError"}
     assert "RuntimeError: Warning or error encountered" in output

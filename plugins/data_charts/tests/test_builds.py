@@ -11,7 +11,7 @@ from pelican import Pelican
 from pelican.log import FatalLogger
 from pelican.settings import read_settings
 
-import pelican.plugins.data_charts
+from pelican.plugins import data_charts
 
 from .conftest import OBSERVATIONS, PALETTE, ROOT, write_data
 

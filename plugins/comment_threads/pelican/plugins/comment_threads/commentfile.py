@@ -210,8 +210,6 @@ def format(comment):  # noqa: A001  (the counterpart of parse)
 def _date_text(date):
     if date is None:
         return None
-    if isinstance(date, str):
-        return date
     return date.strftime(DATE_FORMAT) if date.tzinfo is None else date.isoformat(timespec="minutes")
 
 

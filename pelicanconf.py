@@ -98,7 +98,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # Typogrify: curly quotes, real dashes, no widowed last word in headings.
-# blog_core runs it inside the Markdown reader (BLOG_TYPOGRIFY), so that the
+# build_speed runs it inside the Markdown reader (BLOG_TYPOGRIFY), so that the
 # content cache keeps the result; Pelican's TYPOGRIFY would redo it for every
 # post at every build, which is why it is off.
 TYPOGRIFY = False
@@ -111,6 +111,7 @@ TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "script", "style"]
 PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
+    "pelican.plugins.build_speed",
     "pelican.plugins.blog_core",
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
@@ -136,8 +137,6 @@ SITE_AUTHORS = {
     "David Okafor": "Paralegal and researcher; keeps the blog's data set and its sources.",
 }
 BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
-# Metadata our theme and plugins read, beyond Pelican's own keys.
-BLOG_EXTRA_METADATA = ["image", "comments"]
 
 MENUITEMS = []
 DISPLAY_PAGES_ON_MENU = True

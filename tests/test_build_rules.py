@@ -93,8 +93,9 @@ def test_author_mistake_fails_the_strict_build_naming_the_file(tmp_path, mistake
 def test_bad_setting_fails_in_one_sentence_without_a_traceback(tmp_path):
     posts = {"a": post("A")}
     build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out",
-                        settings={"BLOG_EXTRA_METADATA": "image"})
-    assert_one_clear_error(build, "pelicanconf.py: setting BLOG_EXTRA_METADATA must be a list")
+                        settings={"BLOG_REQUIRED_METADATA": "image"})
+    assert_one_clear_error(build, "pelicanconf.py: setting BLOG_REQUIRED_METADATA is 'image'; "
+                                  "expected a list of metadata names")
 
 
 def test_relaxed_build_reports_but_finishes(tmp_path):

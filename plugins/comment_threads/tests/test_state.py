@@ -28,7 +28,8 @@ def test_metadata_wins(declared):
 def test_a_bad_metadata_value_is_reported_and_the_default_used():
     assert state("maybe", default="open") == (
         "open",
-        "'Comments: maybe' should be one of open, closed, hidden (using 'open')",
+        ("'Comments: maybe' is not a comment state",
+                       "write one of open, closed, hidden (the build uses 'open')"),
     )
 
 

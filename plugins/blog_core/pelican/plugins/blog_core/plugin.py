@@ -1,62 +1,31 @@
-"""Pelican glue for the site-wide rules: metadata checks, JSON-LD, sitemap dates."""
+"""Pelican glue for the site-wide rules: settings, metadata and link checks, JSON-LD, sitemap dates."""
 
-import logging
-import os
+import posixpath
+from pathlib import Path
 
 from markupsafe import Markup
 
 from pelican import signals
+from pelican.plugins.site_common import pipeline
+from pelican.plugins.site_common.problems import closest
 
-from . import failures, jsonld, links, metadata
-from .content_cache import forget_stale_content_cache
-from .typography import use_typographic_reader
-from .writer import keep_unchanged_writer
-
-logger = logging.getLogger(__name__)
-
-DEFAULTS = {
-    "SITE_AUTHORS": {},
-    "BLOG_REQUIRED_METADATA": ["title", "date", "category", "summary"],
-    # Metadata read by the theme or by other plugins, beyond Pelican's own.
-    "BLOG_EXTRA_METADATA": [],
-    # Typogrify in the Markdown reader, where the content cache keeps it.
-    "BLOG_TYPOGRIFY": False,
-}
+from . import jsonld, links, metadata
+from .settings import POST_METADATA, SCHEMA
 
 
-def settings_problems(settings):
-    """One sentence for each of the plugin's settings that has a wrong value."""
-    problems = []
-    for key in ("BLOG_REQUIRED_METADATA", "BLOG_EXTRA_METADATA"):
-        value = settings.get(key, DEFAULTS[key])
-        if not (isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)):
-            problems.append(f"setting {key} must be a list of metadata names, not {value!r}")
-    if not isinstance(settings.get("SITE_AUTHORS", {}), dict):
-        problems.append("setting SITE_AUTHORS must map each author's name to a short bio, "
-                        f"not {settings['SITE_AUTHORS']!r}")
-    if settings.get("BLOG_TYPOGRIFY") and settings.get("TYPOGRIFY"):
-        problems.append("settings BLOG_TYPOGRIFY and TYPOGRIFY are both on, which would "
-                        "typogrify every post twice; keep BLOG_TYPOGRIFY and set TYPOGRIFY = False")
-    return problems
+def post_metadata(sender):
+    return POST_METADATA
 
 
-def configure(pelican):
-    """Check the settings once, report each mistake, and fill in the defaults.
-
-    A wrong value is reported and replaced by its default, so a relaxed build
-    still finishes; the strict build stops at the report.
-    """
-    settings = pelican.settings
-    for problem in settings_problems(settings):
-        logger.error("pelicanconf.py: %s", problem)
-    for key, default in DEFAULTS.items():
-        if key not in settings or settings_problems({key: settings[key]}):
-            settings[key] = default
-
-
-def display_path(content):
-    """The source file as the author would type it: relative to where make runs."""
-    return os.path.relpath(content.source_path)
+def start_build(generator):
+    """Check the settings once per build (the first generator made is the moment)."""
+    state = pipeline.this_build(generator.context)
+    config = state.config(SCHEMA, generator.settings)
+    if config.typogrify and generator.settings.get("TYPOGRIFY"):
+        state.part("blog_core.typogrify_twice", lambda: state.add_setting(
+            "TYPOGRIFY", "settings BLOG_TYPOGRIFY and TYPOGRIFY are both on, which would "
+            "typogrify every post twice", "keep BLOG_TYPOGRIFY and set TYPOGRIFY = False"))
+    add_filters(generator)
 
 
 def _plain_text(html):
@@ -83,39 +52,98 @@ def blogposting_jsonld(article, siteurl, sitename):
 
 
 def add_filters(generator):
-    """Every generator has its own Jinja environment, so each needs the filter."""
-    generator.env.filters["blogposting_jsonld"] = blogposting_jsonld
-    generator.env.filters["plain_text"] = _plain_text
+    """Every generator has its own Jinja environment, so each needs the filters."""
+    env = getattr(generator, "env", None)
+    if env is not None:
+        env.filters["blogposting_jsonld"] = blogposting_jsonld
+        env.filters["plain_text"] = _plain_text
+
+
+def _source_text(content):
+    try:
+        return Path(content.source_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _report(state, content, findings):
+    if not findings:
+        return
+    text = _source_text(content)
+    lines = metadata.header_lines(text)
+    for finding in findings:
+        line = lines.get(finding.key) or (lines.get("author") if finding.key == "authors" else None)
+        if finding.text:
+            line = next((n for n, row in enumerate(text.splitlines(), 1) if finding.text in row), None)
+        state.add(content.source_path, line, finding.message, finding.suggestion)
+
+
+def _relative_link_findings(content):
+    return [metadata.Finding(None, *links.advice(attribute, value), text=value)
+            for attribute, value in links.relative_links(content._content)]
 
 
 def check_articles(generator):
-    """Report every metadata mistake in posts, naming the file."""
-    config = generator.settings
-    known = metadata.PELICAN_KEYS | set(config["BLOG_EXTRA_METADATA"])
+    """Report every metadata mistake in posts, at the line of its key."""
+    state = pipeline.this_build(generator.context)
+    config = state.config(SCHEMA, generator.settings)
+    known = metadata.PELICAN_KEYS | pipeline.declared_post_metadata()
     for article in list(generator.articles) + list(generator.drafts):
         raw = article.metadata
-        problems = (
-            metadata.missing_keys(raw, config["BLOG_REQUIRED_METADATA"])
+        findings = (
+            metadata.missing_keys(raw, config.required_metadata)
             + metadata.unknown_keys(raw, known)
             + metadata.date_order(raw.get("date"), raw.get("modified"))
         )
-        if config["SITE_AUTHORS"]:
-            problems += metadata.unknown_authors(
-                [a.name for a in article.authors], config["SITE_AUTHORS"]
-            )
-        problems += [links.advice(*link) for link in links.relative_links(article._content)]
-        for problem in problems:
-            logger.error("%s: %s", display_path(article), problem)
+        if config.site_authors:
+            findings += metadata.unknown_authors([a.name for a in article.authors], config.site_authors)
+        _report(state, article, findings + _relative_link_findings(article))
     pin_sitemap_date(generator)
 
 
 def check_pages(generator):
-    known = metadata.PELICAN_KEYS | set(generator.settings["BLOG_EXTRA_METADATA"])
+    state = pipeline.this_build(generator.context)
+    known = metadata.PELICAN_KEYS | pipeline.declared_post_metadata()
     for page in list(generator.pages) + list(generator.hidden_pages):
-        problems = metadata.unknown_keys(page.metadata, known)
-        problems += [links.advice(*link) for link in links.relative_links(page._content)]
-        for problem in problems:
-            logger.error("%s: %s", display_path(page), problem)
+        _report(state, page, metadata.unknown_keys(page.metadata, known) + _relative_link_findings(page))
+
+
+def check_links(generator):
+    """`{filename}` and `{static}` links whose target does not exist, at their line, with the closest file.
+
+    Run when pages are read (posts were read before them) and before static
+    files are gathered, which would otherwise warn once more about the file.
+    """
+    context = generator.context
+    state = pipeline.this_build(context)
+    content_root = Path(context["PATH"])
+    generated = set(context["generated_content"])
+    files = sorted(p.relative_to(content_root).as_posix() for p in content_root.rglob("*") if p.is_file())
+    for name in CONTENT_LISTS:
+        for content in context.get(name) or ():
+            source_dir = posixpath.dirname(content.relative_source_path)
+            for line, kind, target in links.intrasite_links(_source_text(content)):
+                path = links.resolve(target, source_dir)
+                if path in generated or (content_root / path).is_file():
+                    continue
+                near = closest(path, generated if kind == "filename" else files, cutoff=0.5)
+                if near is None and kind == "filename":
+                    near = closest(posixpath.basename(path), [posixpath.basename(f) for f in generated])
+                state.add(content.source_path, line, f"{{{kind}}}{target} names no file in content/",
+                          f"did you mean {{{kind}}}{_relative(near, source_dir)}?" if near else
+                          "give the path of a file inside content/")
+                # Pelican would say "Unable to find" once more, without post or line.
+                content._content = content._content.replace(f"{{{kind}}}{target}", "#")
+                context["static_links"].discard(path)
+
+
+def _relative(path, source_dir):
+    if posixpath.dirname(path) == source_dir:
+        return posixpath.basename(path)
+    return "/" + path
+
+
+CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 
 def pin_sitemap_date(generator):
@@ -126,7 +154,7 @@ def pin_sitemap_date(generator):
     is also the truer answer: that is when those listings last changed.
     """
     try:
-        from pelican.plugins.sitemap import sitemap
+        from pelican.plugins.sitemap import sitemap  # noqa: PLC0415
     except ImportError:
         return
     dates = [getattr(a, "modified", None) or a.date for a in generator.articles]
@@ -135,17 +163,14 @@ def pin_sitemap_date(generator):
 
 
 def register():
-    failures.install()
-    # Settings are final and nothing is read yet: check them once.
-    signals.initialized.connect(configure)
-    # Before any reading: cached HTML made with other settings or code is dropped.
-    signals.initialized.connect(forget_stale_content_cache)
-    # Before any file is read: Markdown goes through the typographic reader.
-    signals.readers_init.connect(use_typographic_reader)
-    # Pages and feeds that come out the same are not rewritten.
-    signals.get_writer.connect(keep_unchanged_writer)
-    # Filters must exist before any template renders.
-    signals.generator_init.connect(add_filters)
+    pipeline.connect()
+    pipeline.post_metadata_keys.connect(post_metadata)
+    # The first generator of each build is made before anything is read:
+    # settings are checked then, per build. Filters must exist before any
+    # template renders, in every generator's own Jinja environment.
+    signals.generator_init.connect(start_build)
     # After reading, all posts and their metadata are known; nothing written yet.
     signals.article_generator_finalized.connect(check_articles)
     signals.page_generator_finalized.connect(check_pages)
+    # Links need every post and page read, and static files not yet gathered.
+    signals.page_generator_finalized.connect(check_links)

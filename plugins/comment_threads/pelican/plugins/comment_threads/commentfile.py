@@ -40,6 +40,13 @@ RETIRED_KEYS = {
     "email": "email addresses are not kept in comment files, which are published "
     "with the site; they belong in the comment service's moderation database",
 }
+# Keys other comment systems use for ours, so "Name:" gets "did you mean 'Author'?".
+SYNONYMS = {
+    "name": "Author", "from": "Author", "by": "Author", "user": "Author",
+    "posted": "Date", "time": "Date", "created": "Date",
+    "parent": "Replyto", "reply": "Replyto", "inreplyto": "Replyto", "in-reply-to": "Replyto",
+    "url": "Website", "web": "Website", "site": "Website", "homepage": "Website", "link": "Website",
+}
 DATE_FORMAT = "%Y-%m-%d %H:%M"
 DATE_EXAMPLE = "YYYY-MM-DD HH:MM, e.g. 2014-04-10 03:53"
 # C0 and C1 controls, DEL, and the two non-characters XML cannot carry.
@@ -119,8 +126,8 @@ def _header(line, number, values):
     if folded in RETIRED_KEYS:
         return Mistake(number, f"{key!r} is not allowed", RETIRED_KEYS[folded])
     if folded not in (k.lower() for k in KEYS):
-        return Mistake(number, f"unknown header {key!r}",
-                       did_you_mean(key, KEYS) or "comment files take " + ", ".join(KEYS))
+        hint = f"did you mean {SYNONYMS[folded]!r}?" if folded in SYNONYMS else did_you_mean(key, KEYS)
+        return Mistake(number, f"unknown header {key!r}", hint or "comment files take " + ", ".join(KEYS))
     if folded in values:
         return Mistake(number, f"{key!r} is given twice (first on line {values[folded][0]})",
                        "keep one")
@@ -129,6 +136,18 @@ def _header(line, number, values):
                        "remove it")
     values[folded] = (number, value)
     return None
+
+
+def header_lines(text):
+    """{lower-case header key: line number} of a comment file's header, for messages."""
+    lines = {}
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
+        if not line.strip():
+            break
+        match = HEADER_LINE.fullmatch(line.rstrip("\r"))
+        if match:
+            lines.setdefault(match.group(1).lower(), number)
+    return lines
 
 
 def _check(comment, values, timezone):

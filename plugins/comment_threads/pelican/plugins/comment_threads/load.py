@@ -2,9 +2,11 @@
 
 import datetime
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .commentfile import DATE_EXAMPLE, ID_PATTERN, parse, parse_date  # noqa: F401
+from pelican.plugins.site_common.problems import Problem
+
+from .commentfile import DATE_EXAMPLE, ID_PATTERN, header_lines, parse, parse_date  # noqa: F401
 
 __all__ = ["Comment", "DATE_EXAMPLE", "load_comments", "parse_comment", "parse_date"]
 
@@ -21,6 +23,11 @@ class Comment:
     replyto: str | None
     website: str | None
     body: str
+    # {lower-case header key: line}, so a problem can point at its line.
+    lines: dict = field(default_factory=dict, compare=False)
+
+    def line(self, key):
+        return self.lines.get(key)
 
 
 def parse_comment(text, *, comment_id, slug, path, timezone):
@@ -28,16 +35,10 @@ def parse_comment(text, *, comment_id, slug, path, timezone):
     read, mistakes = parse(text, timezone=timezone)
     problems = []
     if not ID_PATTERN.fullmatch(comment_id):
-        problems.append(
-            f"{path}: the file name {comment_id!r} cannot be a comment id; use "
-            "letters, digits, '-' and '_' only, starting with a letter or digit."
-        )
-    for mistake in mistakes:
-        where = path if mistake.line is None else f"{path}:{mistake.line}"
-        text = f"{where}: {mistake.message}"
-        if mistake.suggestion:
-            text = f"{text}; {mistake.suggestion}"
-        problems.append(text if text.endswith(("?", ".")) else f"{text}.")
+        problems.append(Problem(
+            path, None, f"the file name {comment_id!r} cannot be a comment id",
+            "use letters, digits, '-' and '_' only, starting with a letter or digit"))
+    problems += [Problem(path, m.line, m.message, m.suggestion) for m in mistakes]
     comment = Comment(
         id=comment_id,
         slug=slug,
@@ -47,6 +48,7 @@ def parse_comment(text, *, comment_id, slug, path, timezone):
         replyto=read.replyto,
         website=read.website,
         body=read.body,
+        lines=header_lines(text),
     )
     return comment, problems
 
@@ -67,21 +69,20 @@ def load_comments(comments_dir, display_root, timezone):
             path = os.path.relpath(os.path.join(dirpath, filename), display_root)
             stem, extension = os.path.splitext(filename)
             if relative == "." or os.sep in relative:
-                problems.append(
-                    f"{path}: comment files belong exactly one folder down, in "
-                    "comments/<article-slug>/<comment-id>.md."
-                )
+                problems.append(Problem(
+                    path, None, "comment files belong exactly one folder down",
+                    "move it to comments/<post-slug>/<comment-id>.md"))
                 continue
             if extension != ".md":
-                problems.append(
-                    f"{path}: not read, because comment files end in '.md'."
-                )
+                problems.append(Problem(path, None, "not read, because comment files end in '.md'",
+                                        f"rename it to {stem}.md"))
                 continue
             try:
                 with open(os.path.join(dirpath, filename), encoding="utf-8") as handle:
                     text = handle.read()
             except UnicodeDecodeError:
-                problems.append(f"{path}: not read, because it is not UTF-8 text.")
+                problems.append(Problem(path, None, "not read, because it is not UTF-8 text",
+                                        "save it as UTF-8"))
                 continue
             comment, found = parse_comment(
                 text, comment_id=stem, slug=relative, path=path, timezone=timezone

@@ -1,120 +1,77 @@
-"""The plugin's COMMENTS_* settings: defaults in one place, checked once."""
+"""The plugin's COMMENTS_* settings, declared once: kind, default and what a right value is."""
 
 import datetime
-import re
-from urllib.parse import urlsplit
+
+from pelican.plugins.site_common.options import (
+    URL, Choice, Integer, Invalid, Option, Optional, Schema, Strings, Text,
+)
 
 STATES = ("open", "closed", "hidden")
 ORDERS = ("newest-first", "oldest-first")
 
-DEFAULTS = {
-    # Folder under the content PATH holding one sub-folder per article slug.
-    "COMMENTS_PATH": "comments",
+
+class EmailAddress(Option):
+    def convert(self, value, settings):
+        if not isinstance(value, str) or value.count("@") != 1 or any(c.isspace() for c in value):
+            raise Invalid
+        local, domain = value.split("@")
+        if not (local and domain):
+            raise Invalid
+        return value
+
+
+class ReferenceDate(Option):
+    def convert(self, value, settings):
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise Invalid from None
+
+
+SCHEMA = Schema("CommentsConfig", "COMMENTS_", {
+    # Folder under the content PATH holding one sub-folder per post slug.
+    "COMMENTS_PATH": Text(default="comments", expected="a folder name"),
     # What a post without a `Comments:` line gets.
-    "COMMENTS_DEFAULT_STATE": "open",
+    "COMMENTS_DEFAULT_STATE": Choice(default="open", choices=STATES),
     # Order of top-level comments; replies always read oldest first.
-    "COMMENTS_ORDER": "newest-first",
+    "COMMENTS_ORDER": Choice(default="newest-first", choices=ORDERS),
     # Replies deeper than this stop indenting (narrow screens run out of room).
-    "COMMENTS_MAX_INDENT": 4,
+    "COMMENTS_MAX_INDENT": Integer(default=4, low=0, high=12,
+                                   expected="a whole number of levels, 0 to 12"),
     # Names whose comments get the author badge; None means SITE_AUTHORS' keys.
-    "COMMENTS_AUTHOR_NAMES": None,
+    "COMMENTS_AUTHOR_NAMES": Optional(default=None, option=Strings(None, "a list of names")),
     # Close comments this many days after a post's date; None never closes.
-    "COMMENTS_CLOSE_AFTER_DAYS": None,
-    # "Today" for the rule above, as YYYY-MM-DD; None means the newest post's
-    # date, so that the same sources always build the same site.
-    "COMMENTS_REFERENCE_DATE": None,
+    "COMMENTS_CLOSE_AFTER_DAYS": Optional(default=None, option=Integer(
+        None, "a number of days above 0", low=1)),
+    # "Today" for the rule above; None means the newest post's date, so that
+    # the same sources always build the same site.
+    "COMMENTS_REFERENCE_DATE": Optional(default=None, option=ReferenceDate(None, "a date as YYYY-MM-DD")),
     # Where the comment form posts; None offers a prefilled email instead.
-    "COMMENTS_FORM_ACTION": None,
+    "COMMENTS_FORM_ACTION": Optional(default=None, option=URL(None)),
     # Address that receives emailed comments (needed without a form action).
-    "COMMENTS_EMAIL": None,
+    "COMMENTS_EMAIL": Optional(default=None, option=EmailAddress(None, "an email address")),
     # The moderation policy the form links to, relative to SITEURL.
-    "COMMENTS_POLICY_URL": "comment-policy/",
-    # Atom feeds; {slug} is the article's slug. None turns a feed off.
-    "COMMENTS_FEED_ATOM": "feeds/comments/{slug}.atom.xml",
-    "COMMENTS_ALL_FEED_ATOM": "feeds/comments.atom.xml",
-    "COMMENTS_DATE_FORMAT": "%B %-d, %Y at %-I:%M %p",
-}
+    "COMMENTS_POLICY_URL": Text(default="comment-policy/", expected="a URL relative to SITEURL"),
+    # Atom feeds; {slug} is the post's slug. None turns a feed off.
+    "COMMENTS_FEED_ATOM": Optional(default="feeds/comments/{slug}.atom.xml", option=Text(
+        None, "a path containing {slug}", containing="{slug}")),
+    "COMMENTS_ALL_FEED_ATOM": Optional(default="feeds/comments.atom.xml", option=Text(None, "a path")),
+    "COMMENTS_DATE_FORMAT": Text(default="%B %-d, %Y at %-I:%M %p", expected="a strftime format"),
+})
+# Post metadata the plugin reads: `Comments: open | closed | hidden`.
+POST_METADATA = ("comments",)
 
 
-def _one_of(choices):
-    return lambda value: value in choices, "one of " + ", ".join(map(repr, choices))
+def author_names(config, settings):
+    """Whose comments get the author badge: COMMENTS_AUTHOR_NAMES, else SITE_AUTHORS, else AUTHOR."""
+    if config.author_names is not None:
+        return list(config.author_names)
+    return list(settings.get("SITE_AUTHORS") or [settings.get("AUTHOR") or ""])
 
 
-def _is_reference_date(value):
-    if value is None:
-        return True
-    try:
-        datetime.date.fromisoformat(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def _is_http_url(value):
-    parts = urlsplit(value) if isinstance(value, str) else None
-    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
-
-
-# Each setting's check and, for the error message, what a right value is.
-CHECKS = {
-    "COMMENTS_PATH": (lambda v: isinstance(v, str) and v.strip("/") != "", "a folder name"),
-    "COMMENTS_DEFAULT_STATE": _one_of(STATES),
-    "COMMENTS_ORDER": _one_of(ORDERS),
-    "COMMENTS_MAX_INDENT": (
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-        "a whole number of levels, 0 or more",
-    ),
-    "COMMENTS_AUTHOR_NAMES": (
-        lambda v: v is None
-        or (isinstance(v, (list, tuple)) and all(isinstance(n, str) for n in v)),
-        "a list of names, or None",
-    ),
-    "COMMENTS_CLOSE_AFTER_DAYS": (
-        lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool) and v > 0),
-        "a number of days above 0, or None",
-    ),
-    "COMMENTS_REFERENCE_DATE": (_is_reference_date, "a date as YYYY-MM-DD, or None"),
-    "COMMENTS_FORM_ACTION": (
-        lambda v: v is None or _is_http_url(v),
-        "an http(s) URL, or None",
-    ),
-    "COMMENTS_EMAIL": (
-        lambda v: v is None or (isinstance(v, str) and re.fullmatch(r"[^@\s]+@[^@\s]+", v)),
-        "an email address, or None",
-    ),
-    "COMMENTS_POLICY_URL": (lambda v: isinstance(v, str), "a URL relative to SITEURL"),
-    "COMMENTS_FEED_ATOM": (
-        lambda v: v is None or (isinstance(v, str) and "{slug}" in v),
-        "a path containing {slug}, or None",
-    ),
-    "COMMENTS_ALL_FEED_ATOM": (lambda v: v is None or isinstance(v, str), "a path, or None"),
-    "COMMENTS_DATE_FORMAT": (lambda v: isinstance(v, str) and v != "", "a strftime format"),
-}
-
-
-def apply_defaults(settings):
-    """Fill in missing COMMENTS_* settings; return a sentence per bad value.
-
-    A bad value is replaced by its default so that a non-strict build still
-    shows the comments; the strict build fails on the returned problems.
-    """
-    problems = []
-    for key, default in DEFAULTS.items():
-        value = settings.setdefault(key, default)
-        is_valid, expected = CHECKS[key]
-        if not is_valid(value):
-            problems.append(
-                f"Setting {key} is {value!r}; it should be {expected} "
-                f"(using {default!r} instead)."
-            )
-            settings[key] = default
-    if settings["COMMENTS_AUTHOR_NAMES"] is None:
-        settings["COMMENTS_AUTHOR_NAMES"] = list(
-            settings.get("SITE_AUTHORS") or [settings.get("AUTHOR") or ""]
-        )
-    if not settings["COMMENTS_FORM_ACTION"] and not settings["COMMENTS_EMAIL"]:
-        problems.append(
-            "Neither COMMENTS_FORM_ACTION nor COMMENTS_EMAIL is set; set one so "
-            "that readers have a way to leave a comment."
-        )
-    return problems
+def way_to_comment_problem(config):
+    """(key, message, suggestion) when readers would have no way to leave a comment."""
+    if config.form_action or config.email:
+        return None
+    return ("COMMENTS_EMAIL", "neither COMMENTS_FORM_ACTION nor COMMENTS_EMAIL is set",
+            "set one so that readers have a way to leave a comment")

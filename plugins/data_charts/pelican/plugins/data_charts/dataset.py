@@ -62,18 +62,45 @@ class Dataset:
         return self.cells.get((period, nationality, measure), [])
 
 
+@dataclass(frozen=True)
+class RowMistake:
+    """A bad line of the data set: which file, which line (None: the whole file), what is wrong."""
+
+    path: Path
+    line: int | None
+    message: str
+
+
+def read_dataset(directory):
+    """(Dataset of the good rows, or None if a file cannot be read; [RowMistake]).
+
+    The good rows still let a build check every chart and figure, so one
+    build reports all mistakes; but a chart drawn from a number nobody can
+    trace is worse than no chart, so with any mistake nothing is drawn.
+    """
+    directory = Path(directory)
+    try:
+        sources, problems = _read_sources(directory / "sources.csv")
+        observations, more = _read_observations(directory / "observations.csv", sources)
+    except _FileMistake as mistake:
+        return None, [mistake.args[0]]
+    problems += more
+    return Dataset(sources, observations), problems
+
+
 def load_dataset(directory):
     """Read and validate the data set in `directory`; raise ChartError listing every bad row."""
-    directory = Path(directory)
-    sources, problems = _read_sources(directory / "sources.csv")
-    observations, more = _read_observations(directory / "observations.csv", sources)
-    problems += more
+    dataset, problems = read_dataset(directory)
     if problems:
-        shown = problems[:20]
+        shown = [f"{p.path.name} line {p.line}: {p.message}" for p in problems[:20]]
         if len(problems) > len(shown):
             shown.append(f"... and {len(problems) - len(shown)} more")
         raise ChartError("the data set has errors:\n  " + "\n  ".join(shown))
-    return Dataset(sources, observations)
+    return dataset
+
+
+class _FileMistake(Exception):
+    """A data file that cannot be read at all (carries its RowMistake)."""
 
 
 def _read_csv(path, expected_columns):
@@ -83,11 +110,10 @@ def _read_csv(path, expected_columns):
             header = next(reader, [])
             rows = [(reader.line_num, row) for row in reader]
     except OSError as error:
-        raise ChartError(f"cannot read {path}: {error.strerror}") from None
+        raise _FileMistake(RowMistake(path, None, f"cannot be read: {error.strerror}")) from None
     if header != expected_columns:
-        raise ChartError(
-            f"{path}: the columns must be {', '.join(expected_columns)}; found {', '.join(header)}"
-        )
+        raise _FileMistake(RowMistake(
+            path, 1, f"the columns must be {', '.join(expected_columns)}; found {', '.join(header)}"))
     return rows
 
 
@@ -95,11 +121,11 @@ def _read_sources(path):
     sources, problems = {}, []
     for line, row in _read_csv(path, SOURCE_COLUMNS):
         if len(row) != len(SOURCE_COLUMNS):
-            problems.append(f"{path.name} line {line}: expected {len(SOURCE_COLUMNS)} fields, found {len(row)}")
+            problems.append(RowMistake(path, line, f"expected {len(SOURCE_COLUMNS)} fields, found {len(row)}"))
             continue
         source = Source(*(value.strip() for value in row))
         if source.id in sources:
-            problems.append(f"{path.name} line {line}: source '{source.id}' is listed twice")
+            problems.append(RowMistake(path, line, f"source '{source.id}' is listed twice"))
         sources[source.id] = source
     return sources, problems
 
@@ -107,18 +133,17 @@ def _read_sources(path):
 def _read_observations(path, sources):
     observations, problems, seen = [], [], {}
     for line, row in _read_csv(path, OBSERVATION_COLUMNS):
-        where = f"{path.name} line {line}"
         if len(row) != len(OBSERVATION_COLUMNS):
-            problems.append(f"{where}: expected {len(OBSERVATION_COLUMNS)} fields, found {len(row)}")
+            problems.append(RowMistake(path, line, f"expected {len(OBSERVATION_COLUMNS)} fields, found {len(row)}"))
             continue
         try:
             observation = parse_observation(row, sources)
         except ChartError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(RowMistake(path, line, str(error)))
             continue
         key = (observation.period, observation.nationality, observation.measure, observation.source)
         if key in seen:
-            problems.append(f"{where}: repeats line {seen[key]} ({', '.join(key)})")
+            problems.append(RowMistake(path, line, f"repeats line {seen[key]} ({', '.join(key)})"))
             continue
         seen[key] = line
         observations.append(observation)

@@ -1,4 +1,4 @@
-"""Pelican glue: read the data set once, fill posts in, draw what the cache lacks, write the files."""
+"""Pelican glue: read the data set at the start of each build, fill posts in, draw what the cache lacks, write the files."""
 
 import logging
 import posixpath
@@ -6,32 +6,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
+from pelican.plugins.site_common import pipeline
+from pelican.plugins.site_common.files import write_if_changed
 
 from .cache import ChartCache, cache_key
-from .dataset import load_dataset
+from .dataset import read_dataset
 from .draw import Drawer
 from .errors import ChartError
-from .markdown_ext import ChartsExtension
+from .markdown_ext import CHART_SLOT, FIGURE_SLOT, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
-from .settings import configure
+from .settings import SCHEMA, resolve
 
 logger = logging.getLogger(__name__)
+PART = "data_charts"
 
 
 @dataclass
 class Build:
-    """What one build knows about charts; replaced at the start of each build."""
+    """What one build knows about charts; made afresh at the start of each build."""
 
     config: object
-    dataset: object
+    dataset: object  # None when missing or wrong; `unusable` says why
     palette: object
+    unusable: str = ""
     charts: dict = field(default_factory=dict)  # output path of the SVG -> placeholders.Chart
     keys: dict = field(default_factory=dict)  # output path of the SVG -> cache key
     found: dict = field(default_factory=dict)  # cache key -> SVG bytes from the cache
     drawer: object = None
     mistakes: int = 0
-    strict: bool = False
     drawn: int = 0
     cached: int = 0
 
@@ -46,59 +49,79 @@ class Build:
         else:
             self.found[key] = svg
 
-    def report(self, message):
-        try:
-            logger.error(message)
-        except RuntimeError:
-            # Pelican's --fatal makes a logged error raise. Keep going, so every
-            # mistake in the site is reported, and stop once posts are read.
-            self.strict = True
-        self.mistakes += 1
-
-
-_build = None
-
 
 def register():
-    # Settings are final here and no post has been read yet: the moment to check
-    # settings, read the data set and palette once, and add the Markdown syntax.
-    signals.initialized.connect(start_build)
+    pipeline.connect()
+    # The Markdown syntax only marks where charts go; it holds no build state,
+    # so it is added once, when the settings are final.
+    signals.initialized.connect(add_markdown_syntax)
+    # The first generator of each build is made before any post is read: the
+    # data set and palette are read then, every build (so `pelican -r` sees edits).
+    signals.generator_init.connect(start_build)
     # A post's address is known only once its object exists, and feeds need
     # absolute addresses for chart images.
     signals.content_object_init.connect(fill_post)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
+    # A strict build that stops needs none of the charts being drawn.
+    pipeline.stopping.connect(cancel_drawing)
 
 
-def stats():
-    """Charts drawn and served from the cache in the latest build, for tests and benchmarks."""
-    if _build is None:
-        return {"charts": 0, "drawn": 0, "cached": 0, "mistakes": 0}
-    return {"charts": len(_build.charts), "drawn": _build.drawn, "cached": _build.cached, "mistakes": _build.mistakes}
-
-
-def start_build(pelican):
-    global _build
-    _build = None
-    try:
-        config = configure(pelican.settings)
-        dataset = load_dataset(config.data_path) if config.data_path.is_dir() else None
-        palette = read_palette(config.palette_path)
-    except ChartError as error:
-        # Without a valid data set no number can be traced, so no build goes on.
-        _stop([f"Charts: {error}"])
-    _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
+def add_markdown_syntax(pelican):
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, ChartsExtension) for extension in extensions):
         extensions.append(ChartsExtension())
 
 
+def start_build(generator):
+    state = pipeline.this_build(generator.context)
+    state.part(PART, lambda: _read_inputs(state, generator.settings))
+
+
+def _read_inputs(state, settings):
+    config = resolve(state.config(SCHEMA, settings), settings)
+    dataset, unusable, palette = None, "", None
+    try:
+        palette = read_palette(config.palette_path)
+    except ChartError as error:
+        state.add(config.palette_path, None, str(error))
+        unusable = "the chart palette has a mistake, listed in the build's report"
+    if config.data_path.is_dir():
+        dataset, mistakes = read_dataset(config.data_path)
+        for mistake in mistakes:
+            state.add(mistake.path, mistake.line, mistake.message)
+        if dataset is None:
+            unusable = "the data set cannot be read; the build's report says why"
+        elif mistakes:
+            unusable = "the data set has mistakes, listed in the build's report"
+    else:
+        unusable = (f"charts and figures need the data set, but {state.where(config.data_path)} "
+                    "(CHARTS_DATA_PATH) does not exist")
+    return Build(config, dataset, palette, unusable=unusable, drawer=Drawer(config.workers))
+
+
+def this_build_charts(context):
+    return pipeline.this_build(context).parts.get(PART)
+
+
+def stats(state):
+    """Charts drawn and served from the cache in a build (its BuildState), for tests and benchmarks."""
+    build = state.parts.get(PART)
+    if build is None:
+        return {"charts": 0, "drawn": 0, "cached": 0, "mistakes": 0}
+    return {"charts": len(build.charts), "drawn": build.drawn, "cached": build.cached,
+            "mistakes": build.mistakes}
+
+
 def fill_post(content):
     html = getattr(content, "_content", None)
     summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
-    if _build is None or not (_has_slots(html) or _has_slots(summary)):
+    context = getattr(content, "_context", None)
+    if context is None or not (_has_slots(html) or _has_slots(summary)):
         return
+    state = pipeline.this_build(context)
+    build = state.part(PART, lambda: _read_inputs(state, content.settings))
     siteurl = content.settings.get("SITEURL", "").rstrip("/")
     post = Post(
         source_path=content.relative_source_path,
@@ -106,32 +129,60 @@ def fill_post(content):
         url=f"{siteurl}/{content.url}",
         output_dir=posixpath.dirname(content.save_as),
     )
-    if _build.dataset is None:
-        _build.report(
-            f"{post.source_path}: charts and figures need the data set, but "
-            f"{_build.config.data_path} (CHARTS_DATA_PATH) does not exist"
-        )
+
+    def report(errors):
+        for line, message in errors:
+            state.add(content.source_path, line, message)
+        build.mistakes += len(errors)
+
+    if build.dataset is None or build.palette is None:
+        if build.dataset is None:
+            report([(None, build.unusable)])
+        _leave_notes(content, html, summary, build.unusable)
         return
     summary_sources = []
     if _has_slots(summary):
         # Pelican shows the summary from its metadata, and copies `_summary`
         # back over it when it resolves links: both must hold the figures.
-        filled_summary, summary_sources = fill_summary(summary, post, _build.dataset)
+        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
         content.metadata["summary"] = content._summary = filled_summary.html
-        for message in filled_summary.errors:
-            _build.report(message)
-    filled = fill(html or "", post, _build.dataset, _build.palette, _build.config.size,
+        report(filled_summary.errors)
+    filled = fill(html or "", post, build.dataset, build.palette, build.config.size,
                   summary_sources)
+    report(filled.errors)
+    if build.unusable:
+        # Checked against the good rows, so every mistake is reported; drawn from none.
+        _leave_notes(content, html, summary, build.unusable)
+        return
     content._content = filled.html
-    _build.charts.update((chart.svg_path, chart) for chart in filled.charts)
+    build.charts.update((chart.svg_path, chart) for chart in filled.charts)
     for chart in filled.charts:
-        _build.want(chart)
-    for message in filled.errors:
-        _build.report(message)
+        build.want(chart)
+
+
+def _leave_notes(content, html, summary, reason):
+    content._content = _unusable_note(html, reason)
+    if _has_slots(summary):
+        content.metadata["summary"] = content._summary = _unusable_note(summary, reason)
+
+
+def _unusable_note(html, reason):
+    """`html` with a note in place of each chart and figure, when none can be drawn."""
+    from html import escape  # noqa: PLC0415
+
+    block = f'<p class="chart-error" role="alert">{escape(reason)}</p>'
+    inline = f'<span class="chart-error">(figure not shown: {escape(reason)})</span>'
+    return FIGURE_SLOT.sub(inline, CHART_SLOT.sub(block, html or ""))
 
 
 def _has_slots(html):
     return isinstance(html, str) and ("data-chart=" in html or "data-figure=" in html)
+
+
+def cancel_drawing(state):
+    build = state.parts.get(PART)
+    if build is not None:
+        build.drawer.close(cancel=True)
 
 
 def charts_generator(pelican):
@@ -141,51 +192,26 @@ def charts_generator(pelican):
 class ChartsGenerator:
     """Draws the charts that posts asked for, then writes each SVG and CSV beside its post."""
 
-    def __init__(self, *args, output_path, **kwargs):
+    def __init__(self, *args, context, output_path, **kwargs):
+        self.context = context
         self.output_path = Path(output_path)
 
-    def generate_context(self):
-        if _build is None:
-            return
-        if _build.strict and _build.mistakes:
-            _build.drawer.close(cancel=True)
-            _stop([f"Charts: stopped after {_build.mistakes} mistake(s) in posts, listed above."])
-
     def generate_output(self, writer):
-        if _build is None:
+        build = this_build_charts(self.context)
+        if build is None:
             return
-        cache = ChartCache(_build.config.cache_path)
+        cache = ChartCache(build.config.cache_path)
         # Charts have been drawing since their posts were read; collect them.
-        drawn = _build.drawer.results()
+        drawn = build.drawer.results()
         for key, svg in drawn.items():
             cache.put(key, svg)
-        _build.drawn, _build.cached = len(drawn), len(_build.found)
-        svgs = {path: drawn.get(key) or _build.found[key] for path, key in _build.keys.items()}
-        for path, chart in sorted(_build.charts.items()):
-            target = self.output_path / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_if_changed(target, svgs[path])
-            _write_if_changed(self.output_path / chart.csv_path, chart.csv.encode("utf-8"))
+        build.drawn, build.cached = len(drawn), len(build.found)
+        svgs = {path: drawn.get(key) or build.found[key] for path, key in build.keys.items()}
+        for path, chart in sorted(build.charts.items()):
+            # Pelican's Writer writes only templates and feeds; an unchanged
+            # file is left alone so that rsync and the disk see no change.
+            write_if_changed(self.output_path / path, svgs[path])
+            write_if_changed(self.output_path / chart.csv_path, chart.csv.encode("utf-8"))
         logger.info(
-            "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path
+            "Charts: %d drawn, %d from the cache (%s)", build.drawn, build.cached, build.config.cache_path
         )
-
-
-def _write_if_changed(path, data):
-    # Rewriting an unchanged file costs a flush to disk (ext4 flushes files
-    # truncated and rewritten) and a new modification time for deploys to copy.
-    # blog_core's writer keeps the same rule for pages; charts keep this
-    # short copy so they build without blog_core, as Pelican's Writer only
-    # writes templates and feeds.
-    if not (path.is_file() and path.read_bytes() == data):
-        path.write_bytes(data)
-
-
-def _stop(messages):
-    """Log each message, then end the build without a traceback: the messages say it all."""
-    for message in messages:
-        try:
-            logger.error(message)
-        except RuntimeError:
-            pass  # raised by --fatal; the message is already out
-    raise SystemExit(1)

@@ -37,7 +37,12 @@ class Query:
     sources: tuple[str, ...] = ()
 
 
-def select(query, dataset):
+# What to add when several sources give a figure: a chart block names it with
+# `source:`, an inline figure with `@id` (figures.py passes its own wording).
+CHART_SOURCE_HINT = "add 'source:' naming the one to use, or 'sources:' listing several to compare them"
+
+
+def select(query, dataset, source_hint=CHART_SOURCE_HINT):
     """Return the Points `query` selects, in the order its lists give; raise ChartError."""
     check_names(query, dataset)
     check_units(query.measures)
@@ -49,7 +54,8 @@ def select(query, dataset):
                 if query.sources:
                     found = [point for point in found if point.source in query.sources]
                 elif len(found) > 1:
-                    raise ChartError(_ambiguous(period, nationality, measure, found))
+                    raise ChartError(_ambiguous(period, nationality, measure, found, source_hint),
+                                     key="measure")
                 points.extend(sorted(found, key=lambda point: _order(query.sources, point.source)))
     if not points:
         raise ChartError(_nothing_selected(query, dataset))
@@ -65,7 +71,7 @@ def check_names(query, dataset):
     ):
         for name in names:
             if name not in known:
-                raise ChartError(unknown(kind, name, known))
+                raise ChartError(unknown(kind, name, known), key=kind)
 
 
 def check_units(measures):
@@ -76,7 +82,7 @@ def check_units(measures):
     if len(units) > 1:
         mixed = " with ".join(f"{unit} ({measure})" for unit, measure in units.items())
         raise ChartError(
-            f"it mixes {mixed}; immigration courts (EOIR) count cases and DHS counts individuals, "
+            key="measure", message=f"it mixes {mixed}; immigration courts (EOIR) count cases and DHS counts individuals, "
             "and neither adds to a percentage, so chart them separately"
         )
 
@@ -109,12 +115,9 @@ def _order(sources, source):
     return (sources.index(source) if source in sources else len(sources), source)
 
 
-def _ambiguous(period, nationality, measure, found):
+def _ambiguous(period, nationality, measure, found, hint):
     listed = ", ".join(f"{point.source} ({point.value:g})" for point in found)
-    return (
-        f"{nationality} {measure} {period} is given by {len(found)} sources: {listed}; "
-        "add 'source:' naming the one to use, or 'sources:' listing several to compare them"
-    )
+    return f"{nationality} {measure} {period} is given by {len(found)} sources: {listed}; {hint}"
 
 
 def _nothing_selected(query, dataset):

@@ -56,18 +56,18 @@ def parse_spec(text):
     try:
         data = _load_yaml(text)
     except yaml.YAMLError as error:
-        raise ChartError(f"the chart block is not valid YAML: {_yaml_problem(error)}") from None
+        raise yaml_mistake(error, text) from None
     if not isinstance(data, dict):
         raise ChartError("the chart block must be a list of 'key: value' lines, starting with 'type:' and 'title:'")
     fields = {}
     for key, value in data.items():
         key = str(key)
         if key not in KNOWN_KEYS:
-            raise ChartError(f"unknown key '{key}'{suggest(key, KNOWN_KEYS)} (keys: {', '.join(KNOWN_KEYS)})")
+            raise ChartError(f"unknown key '{key}'{suggest(key, KNOWN_KEYS)} (keys: {', '.join(KNOWN_KEYS)})", key=key)
         if key in LIST_KEYS:
             name = LIST_KEYS[key]
             if name in fields:
-                raise ChartError(f"'{key}' repeats '{name}'; give one list")
+                raise ChartError(f"'{key}' repeats '{name}'; give one list", key=key)
             fields[name] = _as_list(key, value)
         elif key == "labels":
             fields["labels"] = _as_labels(value)
@@ -83,11 +83,11 @@ def parse_spec(text):
 
 def _check_choices(fields):
     if fields["type"] not in CHART_TYPES:
-        raise ChartError(f"{unknown('chart type', fields['type'], CHART_TYPES)} (types: {', '.join(CHART_TYPES)})")
+        raise ChartError(f"{unknown('chart type', fields['type'], CHART_TYPES)} (types: {', '.join(CHART_TYPES)})", key="type")
     if fields.get("x") and fields["x"] not in DIMENSIONS:
-        raise ChartError(f"'x' must be one of {', '.join(DIMENSIONS)}; found '{fields['x']}'{suggest(fields['x'], DIMENSIONS)}")
+        raise ChartError(f"'x' must be one of {', '.join(DIMENSIONS)}; found '{fields['x']}'{suggest(fields['x'], DIMENSIONS)}", key="x")
     if fields.get("id") and not ID_PATTERN.fullmatch(fields["id"]):
-        raise ChartError(f"'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found '{fields['id']}'")
+        raise ChartError(f"'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found '{fields['id']}'", key="id")
 
 
 def _load_yaml(text):
@@ -97,32 +97,56 @@ def _load_yaml(text):
         return yaml.load(text, Loader=yaml.SafeLoader)
 
 
-def _yaml_problem(error):
+def yaml_mistake(error, text):
+    """A ChartError saying what to do about a YAML error, at the line YAML stopped on."""
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
-    return f"{problem} (line {mark.line + 1} of the block)" if mark else problem
+    lines = text.splitlines()
+    number = mark.line + 1 if mark else None
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    key, _, value = line.partition(":")
+    key = key.strip()
+    previous = lines[mark.line - 1].strip() if mark and 0 < mark.line <= len(lines) else ""
+    if "mapping values are not allowed" in problem and previous and ":" not in previous:
+        # A line without a colon runs on into the next one, where YAML stops.
+        number -= 1
+        advice = f"'{previous}' is not a 'key: value' line"
+    elif "mapping values are not allowed" in problem and key:
+        advice = f"quote the {key}: it contains a colon, which YAML reads as a new key (write {key}: '{value.strip()}')"
+    elif "\\t" in problem or "\t" in problem:
+        advice = "a tab character; indent and separate with spaces"
+    elif "could not find expected ':'" in problem:
+        # The mark is past the line at fault; the line before it lacks the colon.
+        number = number - 1 if number and number > 1 else number
+        bad = lines[number - 1].strip() if number and number <= len(lines) else line.strip()
+        advice = f"'{bad}' is not a 'key: value' line"
+    elif "expected ',' or ']'" in problem or "flow sequence" in problem:
+        advice = "a list in [ ] is not closed or holds a stray character; write [a, b]"
+    else:
+        advice = f"the chart block is not valid YAML: {problem}"
+    return ChartError(advice, block_line=number)
 
 
 def _as_text(key, value):
     if isinstance(value, (dict, list)) or value is None:
-        raise ChartError(f"'{key}' takes a single value")
+        raise ChartError(f"'{key}' takes a single value", key=key)
     return str(value).strip()
 
 
 def _as_list(key, value):
     values = value if isinstance(value, list) else [value]
     if not values or any(isinstance(item, (dict, list)) or item is None for item in values):
-        raise ChartError(f"'{key}' takes a name or a list of names, like [Mexico, Honduras]")
+        raise ChartError(f"'{key}' takes a name or a list of names, like [Mexico, Honduras]", key=key)
     names = [str(item).strip() for item in values]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise ChartError(f"'{key}' names {', '.join(duplicates)} twice")
+        raise ChartError(f"'{key}' names {', '.join(duplicates)} twice", key=key)
     return tuple(names)
 
 
 def _as_labels(value):
     if not isinstance(value, dict):
-        raise ChartError("'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}")
+        raise ChartError("'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}", key="labels")
     return tuple((str(name), str(label)) for name, label in value.items())
 
 

@@ -29,3 +29,21 @@ def atomic_write(path, data):
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def write_if_changed(path, data):
+    """Write `data` (str or bytes) to `path` unless the file already holds exactly those bytes.
+
+    Rewriting an unchanged file costs a flush to disk (ext4 flushes files
+    truncated and rewritten) and a new modification time for a deploy by rsync
+    to copy. Returns whether it wrote.
+    """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        if path.read_bytes() == payload:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(payload)
+    return True

@@ -24,7 +24,7 @@ endif
 
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench
+.PHONY: help venv system-tools html serve devserver publish clean test test-fast lint golden bench
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -33,6 +33,7 @@ help:
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make golden     rewrite the expected output of the golden-site test'
 	@echo 'make bench      measure build speed against plain Pelican'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
@@ -73,8 +74,17 @@ $(NODE_STAMP): package-lock.json | system-tools
 system-tools:
 	@scripts/system-tools
 
-test: venv system-tools $(NODE_STAMP)
+test: venv system-tools $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
+
+# ruff's checks as configured in pyproject.toml (the formatter is configured there too).
+lint: venv
+	$(BIN)/ruff check .
+
+# Rewrite the expected output of the golden-site test after a deliberate change
+# to the markup; review the diff of tests/golden/output/ before committing it.
+golden: venv
+	$(BIN)/python -m tests.golden
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"

@@ -5,6 +5,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from pelican.plugins.site_common import testing
 
 REPO = Path(__file__).resolve().parents[3]

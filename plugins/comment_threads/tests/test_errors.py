@@ -6,8 +6,6 @@ import sys
 
 import pytest
 
-from .conftest import REPO
-
 GOOD = "Author: Reader\nDate: 2014-04-10 03:53\n\nA fine comment.\n"
 
 CASES = {

@@ -11,7 +11,10 @@ def at(year, month, day):
     return datetime.datetime(year, month, day, tzinfo=datetime.UTC)
 
 
-def state(declared=None, default="open", posted=at(2014, 1, 1), days=None, today=None):
+POSTED = at(2014, 1, 1)
+
+
+def state(declared=None, default="open", posted=POSTED, days=None, today=None):
     return comment_state(
         declared, default=default, article_date=posted, close_after_days=days, today=today
     )

@@ -49,11 +49,17 @@ class Devserver:
         for line in self.process.stdout:
             self.log.append(line.rstrip("\n"))
 
-    def wait_for(self, test, what, seconds=90):
+    def wait_for(self, test, what, seconds=90, save=None):
+        """Wait until `test()`; `save()` is called again every few seconds meanwhile, as an
+        author saves again, because a change made before the watcher is armed goes unseen."""
         deadline = time.monotonic() + seconds
+        saved = time.monotonic()
         while time.monotonic() < deadline:
             if test():
                 return
+            if save and time.monotonic() - saved > 5:
+                save()
+                saved = time.monotonic()
             assert self.process.poll() is None, "the server exited:\n" + "\n".join(self.log)
             time.sleep(0.3)
         raise AssertionError(f"waited {seconds}s for {what}:\n" + "\n".join(self.log))
@@ -83,18 +89,21 @@ def devserver(tmp_path):
 def test_a_data_change_shows_on_the_next_rebuild_and_a_bad_row_is_reported_while_serving(devserver):
     devserver.wait_for(lambda: ">126</a>" in devserver.page(), "the first build")
 
-    write_data(devserver.data, OBSERVATIONS.replace("FY2012,Mexico,court_granted,126,article",
-                                                    "FY2012,Mexico,court_granted,127,article"))
-    devserver.wait_for(lambda: ">127</a>" in devserver.page(), "the rebuild with the new number")
+    def save(rows):
+        return lambda: write_data(devserver.data, rows)
+
+    changed = OBSERVATIONS.replace("FY2012,Mexico,court_granted,126,article", "FY2012,Mexico,court_granted,127,article")
+    save(changed)()
+    devserver.wait_for(lambda: ">127</a>" in devserver.page(), "the rebuild with the new number", save=save(changed))
 
     bad = OBSERVATIONS.replace("FY2012,Mexico,court_granted,126,article", "FY2012,Mexico,court_granted,12x,article")
-    write_data(devserver.data, bad)
+    save(bad)()
     expected = ("content/data/observations.csv:2: court_granted is a count, so its value must be "
                 "a whole number; found '12x'")
-    devserver.wait_for(lambda: expected in devserver.log, "the bad row's report")
+    devserver.wait_for(lambda: expected in devserver.log, "the bad row's report", save=save(bad))
     devserver.wait_for(lambda: "the data set has mistakes" in devserver.page(), "the page's note")
     status, _ = devserver.served()
     assert status == 200 and devserver.process.poll() is None
 
-    write_data(devserver.data, OBSERVATIONS)
-    devserver.wait_for(lambda: ">126</a>" in devserver.page(), "the rebuild after the fix")
+    save(OBSERVATIONS)()
+    devserver.wait_for(lambda: ">126</a>" in devserver.page(), "the rebuild after the fix", save=save(OBSERVATIONS))

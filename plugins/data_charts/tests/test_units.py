@@ -5,21 +5,26 @@ from decimal import Decimal
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import fiscal_years, load_dataset
+from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render_svg
 from pelican.plugins.data_charts.errors import ChartError, suggest
 from pelican.plugins.data_charts.figures import parse_figure_words
 from pelican.plugins.data_charts.formatting import format_number
 from pelican.plugins.data_charts.html import alt_text, csv_text, data_table_html, describe, figure_ref_html
 from pelican.plugins.data_charts.layout import layout
-from pelican.plugins.data_charts.markdown_ext import CHART_SLOT, chart_slot, decode_chart_slot, replace_chart_blocks
+from pelican.plugins.data_charts.markdown_ext import (
+    CHART_SLOT,
+    chart_slot,
+    decode_chart_slot,
+    replace_chart_blocks,
+)
 from pelican.plugins.data_charts.palette import parse_palette
 from pelican.plugins.data_charts.placeholders import Post, fill, fill_summary
 from pelican.plugins.data_charts.selection import select
 from pelican.plugins.data_charts.spec import CHART_TYPES, parse_spec
 from pelican.plugins.data_charts.svg import finish_svg
 
-from .conftest import OBSERVATIONS, SOURCES, write_data
+from .conftest import OBSERVATIONS, write_data
 
 
 def spec_text(**keys):

@@ -4,8 +4,8 @@ import posixpath
 from pathlib import Path
 
 from markupsafe import Markup
-
 from pelican import signals
+
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import closest
 

@@ -33,9 +33,9 @@ def fingerprint(settings):
                              default=lambda o: type(o).__qualname__).encode("utf-8"))
     for package in PACKAGES:
         try:
-            digest.update(f"{package}=={version(package)}".encode("utf-8"))
+            digest.update(f"{package}=={version(package)}".encode())
         except PackageNotFoundError:
-            digest.update(f"{package} missing".encode("utf-8"))
+            digest.update(f"{package} missing".encode())
     for directory in plugin_directories(settings.get("PLUGINS") or []):
         for source in sorted(directory.rglob("*.py")):
             digest.update(source.read_bytes())

@@ -10,8 +10,9 @@ deploy by rsync uploads only what changed.
 import io
 import os
 
-from pelican.plugins.site_common.files import write_if_changed
 from pelican.writers import Writer
+
+from pelican.plugins.site_common.files import write_if_changed
 
 
 class _PendingFile(io.StringIO):

@@ -26,7 +26,7 @@ RENDERING_CODE = Path(render.__file__)
 def rules_fingerprint():
     """What besides the text decides a body's HTML."""
     digest = hashlib.sha1(RENDERING_CODE.read_bytes())
-    digest.update(f"markdown=={version('markdown')} nh3=={version('nh3')}".encode("utf-8"))
+    digest.update(f"markdown=={version('markdown')} nh3=={version('nh3')}".encode())
     return digest.hexdigest()
 
 

@@ -194,7 +194,7 @@ def parse_date(text, timezone):
     return date
 
 
-def format(comment):  # noqa: A001  (the counterpart of parse)
+def format(comment):
     """The text of a comment file for `comment`; CommentFileError if it cannot be one.
 
     Header values may not hold line breaks or control characters: a name of

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pelican.plugins.site_common.problems import Problem
 
-from .commentfile import DATE_EXAMPLE, ID_PATTERN, header_lines, parse, parse_date  # noqa: F401
+from .commentfile import DATE_EXAMPLE, ID_PATTERN, header_lines, parse, parse_date
 
 __all__ = ["Comment", "DATE_EXAMPLE", "load_comments", "parse_comment", "parse_date"]
 

@@ -4,6 +4,7 @@ import os
 from itertools import chain
 
 from pelican import signals
+
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import Problem
 

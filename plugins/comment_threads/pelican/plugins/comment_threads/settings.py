@@ -3,7 +3,15 @@
 import datetime
 
 from pelican.plugins.site_common.options import (
-    URL, Choice, Integer, Invalid, Option, Optional, Schema, Strings, Text,
+    URL,
+    Choice,
+    Integer,
+    Invalid,
+    Option,
+    Optional,
+    Schema,
+    Strings,
+    Text,
 )
 
 STATES = ("open", "closed", "hidden")

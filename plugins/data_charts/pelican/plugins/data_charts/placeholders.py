@@ -11,12 +11,12 @@ from pathlib import Path
 
 from .draw import DrawJob
 from .errors import ChartError
+from .figures import SOURCE_HINT, parse_figure_words
 from .html import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, sources_note_html
 from .layout import layout
 from .markdown_ext import CHART_SLOT, FIGURE_SLOT, decode_chart_slot
-from .selection import Query, select
+from .selection import select
 from .spec import LIST_KEYS, parse_spec
-from .figures import SOURCE_HINT, parse_figure_words
 
 POINTS_PER_INCH = 72  # matplotlib's SVG viewBox is in points
 

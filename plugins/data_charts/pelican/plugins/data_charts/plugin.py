@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
+
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.files import write_if_changed
 

@@ -29,8 +29,8 @@ class BuiltSite:
 
 
 def _signals():
-    from pelican.plugins import signals  # noqa: PLC0415
     from blinker import Signal  # noqa: PLC0415
+    from pelican.plugins import signals  # noqa: PLC0415
 
     found = [value for value in vars(signals).values() if isinstance(value, Signal)]
     found += [pipeline.reading_done, pipeline.post_metadata_keys, pipeline.stopping]

@@ -112,3 +112,17 @@ def test_production_build_uses_the_public_address(tmp_path):
     assert "https://grantrate.example/2013/11/mexican-asylum-grant-rate-fy2012/" in feed
     assert "127.0.0.1" not in feed
     assert "127.0.0.1" not in build.read("index.html")
+
+
+def test_the_theme_degrades_without_blog_core(tmp_path):
+    # The theme asks Pelican's plugin_enabled test before using blog_core's
+    # filters, so a site without the plugin still builds, just without JSON-LD.
+    plugins = ["pelican.plugins.neighbors", "pelican.plugins.build_speed",
+               "pelican.plugins.data_charts", "pelican.plugins.comment_threads"]
+    build = run_pelican(ROOT / "content", tmp_path / "out", settings={"PLUGINS": plugins})
+    assert build.ok, build.log
+    page = build.read("2013/11/mexican-asylum-grant-rate-fy2012/index.html")
+    assert "<title>Why Mexican asylum seekers almost never win" in page
+    assert "application/ld+json" not in page
+    with_plugin = run_pelican(ROOT / "content", tmp_path / "with", strict=True)
+    assert "application/ld+json" in with_plugin.read("2013/11/mexican-asylum-grant-rate-fy2012/index.html")

@@ -1,4 +1,4 @@
-"""Pelican glue for the site-wide rules: settings, metadata and link checks, JSON-LD, sitemap dates."""
+"""Pelican glue for the site-wide rules: settings, metadata and link checks, JSON-LD, the sitemap."""
 
 import posixpath
 from pathlib import Path
@@ -98,7 +98,6 @@ def check_articles(generator):
         if config.site_authors:
             findings += metadata.unknown_authors([a.name for a in article.authors], config.site_authors)
         _report(state, article, findings + _relative_link_findings(article))
-    pin_sitemap_date(generator)
 
 
 def check_pages(generator):
@@ -146,24 +145,11 @@ def _relative(path, source_dir):
 CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 
-def pin_sitemap_date(generator):
-    """Give listing pages the newest post's date in the sitemap, not the build time.
-
-    The sitemap plugin dates index pages with the moment of the build, which
-    would make two builds of the same sources differ. The newest post's date
-    is also the truer answer: that is when those listings last changed.
-    """
-    try:
-        from pelican.plugins.sitemap import sitemap  # noqa: PLC0415
-    except ImportError:
-        return
-    dates = [getattr(a, "modified", None) or a.date for a in generator.articles]
-    if dates:
-        sitemap.generator.now = max(dates)
-
-
 def register():
+    from . import sitemap_dates  # noqa: PLC0415  (imports the sitemap plugin only when used)
+
     pipeline.connect()
+    sitemap_dates.register(signals)
     pipeline.post_metadata_keys.connect(post_metadata)
     # The first generator of each build is made before anything is read:
     # settings are checked then, per build. Filters must exist before any

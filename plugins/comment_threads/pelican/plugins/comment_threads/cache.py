@@ -3,31 +3,28 @@
 Rendering is Markdown then sanitizing, about a millisecond a comment: on a
 site with ten thousand comments, most of a rebuild. A body's HTML depends only
 on its text and on how it is rendered, so both go into the key: a change to
-render.py (its allow-lists, its converter's options or its code) or to the
-Markdown or nh3 versions starts an empty cache.
+the plugin's code (render.py's allow-lists, its converter's options, anything
+it calls) or to the Markdown or nh3 versions starts an empty cache.
 """
 
 import hashlib
 import json
 import os
-from importlib.metadata import version
-from pathlib import Path
 
 from markupsafe import Markup
 
-from . import render
+from pelican.plugins.site_common.fingerprint import code_fingerprint
 
 FILENAME = "comment_bodies.json"
-# The allow-lists, the Markdown converter's options and the sanitizing code
-# all live in render.py, so its bytes stand for all of them.
-RENDERING_CODE = Path(render.__file__)
+# The whole package, not render.py alone: a helper moved to another module
+# must still count.
+RENDERING_PACKAGES = ("pelican.plugins.comment_threads",)
+RENDERING_DISTRIBUTIONS = ("markdown", "nh3")
 
 
 def rules_fingerprint():
     """What besides the text decides a body's HTML."""
-    digest = hashlib.sha1(RENDERING_CODE.read_bytes())
-    digest.update(f"markdown=={version('markdown')} nh3=={version('nh3')}".encode())
-    return digest.hexdigest()
+    return code_fingerprint(RENDERING_PACKAGES, RENDERING_DISTRIBUTIONS)
 
 
 class BodyCache:

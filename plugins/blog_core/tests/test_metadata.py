@@ -8,7 +8,7 @@ KNOWN = metadata.PELICAN_KEYS | {"image"}
 
 def test_misspelt_key_gets_the_closest_known_key():
     assert metadata.unknown_keys({"tgas": "x", "title": "t"}, KNOWN) == [
-        ("tgas", "unknown metadata 'tgas'", "did you mean 'tags'?")
+        ("tgas", "unknown metadata 'tgas'", "did you mean 'tags'?", None)
     ]
 
 

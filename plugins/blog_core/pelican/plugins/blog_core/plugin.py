@@ -8,6 +8,7 @@ from pelican import signals
 
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import closest
+from pelican.plugins.site_common.text import absolute_url, plain_text
 
 from . import jsonld, links, metadata
 from .settings import POST_METADATA, SCHEMA
@@ -28,25 +29,20 @@ def start_build(generator):
     add_filters(generator)
 
 
-def _plain_text(html):
-    """Text of an HTML fragment, entities decoded (Typogrify's &nbsp; becomes a space)."""
-    return Markup(str(html)).striptags().replace("\xa0", " ")
-
-
 def blogposting_jsonld(article, siteurl, sitename):
     """Jinja filter: the article's BlogPosting structured data."""
     data = jsonld.blogposting(
-        url=f"{siteurl}/{article.url}",
-        headline=_plain_text(article.title),
-        description=_plain_text(article.summary),
+        url=absolute_url(siteurl, article.url),
+        headline=plain_text(article.title),
+        description=plain_text(article.summary),
         published=article.date.isoformat(),
         modified=article.modified.isoformat() if getattr(article, "modified", None) else None,
-        authors=[(a.name, f"{siteurl}/{a.url}") for a in article.authors],
+        authors=[(a.name, absolute_url(siteurl, a.url)) for a in article.authors],
         site_name=sitename,
         site_url=siteurl,
         section=article.category.name,
         keywords=[t.name for t in getattr(article, "tags", [])],
-        image=f"{siteurl}/{article.image}" if getattr(article, "image", None) else None,
+        image=absolute_url(siteurl, article.image) if getattr(article, "image", None) else None,
     )
     return Markup(jsonld.to_script_json(data))
 
@@ -56,7 +52,7 @@ def add_filters(generator):
     env = getattr(generator, "env", None)
     if env is not None:
         env.filters["blogposting_jsonld"] = blogposting_jsonld
-        env.filters["plain_text"] = _plain_text
+        env.filters["plain_text"] = plain_text
 
 
 def _source_text(content):

@@ -7,6 +7,7 @@ from pelican import signals
 
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import Problem
+from pelican.plugins.site_common.text import absolute_url
 
 from .cache import BodyCache
 from .feeds import feed_items
@@ -28,10 +29,6 @@ def check_settings(generator):
     problem = way_to_comment_problem(config)
     if problem:
         state.part("comment_threads.no_way_to_comment", lambda: state.add_setting(*problem))
-
-
-def _absolute(siteurl, path):
-    return f"{siteurl.rstrip('/')}/{path}"
 
 
 def _all_articles(generator):
@@ -103,7 +100,7 @@ def attach_threads(generator):
     feed_path = config.all_feed_atom
     if feed_path and any(_in_feeds(a) for a in generator.articles):
         # In the shared context, so that every page's <head> can link it.
-        generator.context["COMMENTS_ALL_FEED_URL"] = _absolute(
+        generator.context["COMMENTS_ALL_FEED_URL"] = absolute_url(
             settings["FEED_DOMAIN"] or settings["SITEURL"], feed_path
         )
 
@@ -115,7 +112,7 @@ def _in_feeds(article):
 
 def _thread_view(article, state, nodes, config, settings, render):
     siteurl = settings["SITEURL"]
-    article_url = _absolute(siteurl, article.url)
+    article_url = absolute_url(siteurl, article.url)
     count = count_nodes(nodes)
     feed_path = config.feed_atom
     has_feed = feed_path and count and state != "hidden"
@@ -133,13 +130,13 @@ def _thread_view(article, state, nodes, config, settings, render):
             render=render,
         ),
         feed_url=(
-            _absolute(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
+            absolute_url(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
             if has_feed
             else None
         ),
         form_action=config.form_action,
         mailto=mailto_href(email, article.slug, article.title) if email else None,
-        policy_url=_absolute(siteurl, config.policy_url),
+        policy_url=absolute_url(siteurl, config.policy_url),
     )
 
 

@@ -13,6 +13,8 @@ import nh3
 from markupsafe import Markup, escape
 from pelican.utils import strftime
 
+from pelican.plugins.site_common.text import plain_text
+
 # What a comment may contain: text formatting, lists, quotes, code and links.
 # No headings (they would break the page's outline), no images (tracking
 # pixels), no tables, forms, frames, styles or scripts.
@@ -75,7 +77,7 @@ def mailto_href(address, slug, title):
     """
     # The title is HTML after Typogrify ("immigration&nbsp;court"); a mail
     # subject wants its plain text.
-    plain_title = Markup(title).striptags().replace("\xa0", " ")
+    plain_title = plain_text(title)
     subject = f"Comment on “{plain_title}” (content/comments/{slug}/)"
     body = (
         "Author: your name\n"

@@ -9,6 +9,7 @@ from pelican import signals
 
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.files import write_if_changed
+from pelican.plugins.site_common.text import absolute_url
 
 from .cache import ChartCache, cache_key
 from .dataset import read_dataset
@@ -123,11 +124,10 @@ def fill_post(content):
         return
     state = pipeline.this_build(context)
     build = state.part(PART, lambda: _read_inputs(state, content.settings))
-    siteurl = content.settings.get("SITEURL", "").rstrip("/")
     post = Post(
         source_path=content.relative_source_path,
         source_file=content.source_path,
-        url=f"{siteurl}/{content.url}",
+        url=absolute_url(content.settings.get("SITEURL", ""), content.url),
         output_dir=posixpath.dirname(content.save_as),
     )
 

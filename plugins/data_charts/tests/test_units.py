@@ -8,9 +8,15 @@ import pytest
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render_svg
 from pelican.plugins.data_charts.errors import ChartError, suggest
+from pelican.plugins.data_charts.figure_markup import (
+    alt_text,
+    csv_text,
+    data_table_html,
+    describe,
+    figure_ref_html,
+)
 from pelican.plugins.data_charts.figures import parse_figure_words
 from pelican.plugins.data_charts.formatting import format_number
-from pelican.plugins.data_charts.html import alt_text, csv_text, data_table_html, describe, figure_ref_html
 from pelican.plugins.data_charts.layout import layout
 from pelican.plugins.data_charts.markdown_ext import (
     CHART_SLOT,

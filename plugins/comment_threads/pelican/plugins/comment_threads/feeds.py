@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import strings
 from .render import flatten
 
 
@@ -28,7 +29,8 @@ def feed_items(article_url, article_title, views):
         FeedItem(
             # The writer strips tags from titles; escaping first keeps a
             # name such as "<b>Bob" literal instead of losing part of it.
-            title=Markup("{} on {}").format(view.author, Markup(article_title).striptags()),
+            title=Markup(strings.FEED_ITEM_TITLE).format(
+                author=view.author, title=Markup(article_title).striptags()),
             url=f"{article_url}#comment-{view.id}",
             date=view.date,
             author=Markup(view.author).unescape(),

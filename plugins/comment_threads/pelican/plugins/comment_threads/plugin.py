@@ -9,6 +9,7 @@ from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import Problem
 from pelican.plugins.site_common.text import absolute_url
 
+from . import strings
 from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
@@ -159,13 +160,13 @@ def write_feeds(generator, writer):
         if config.feed_atom:
             path = config.feed_atom.format(slug=article.slug)
             writer.write_feed(
-                items, context, path, feed_title=f"Comments on {article.title}"
+                items, context, path, feed_title=strings.THREAD_FEED_TITLE.format(title=article.title)
             )
     if config.all_feed_atom and everything:
         everything.sort(key=lambda item: (item.date, item.url), reverse=True)
         writer.write_feed(
             everything, context, config.all_feed_atom,
-            feed_title="Recent comments",
+            feed_title=strings.ALL_FEED_TITLE,
         )
 
 

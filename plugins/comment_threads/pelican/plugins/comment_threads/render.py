@@ -15,6 +15,8 @@ from pelican.utils import strftime
 
 from pelican.plugins.site_common.text import plain_text
 
+from . import strings
+
 # What a comment may contain: text formatting, lists, quotes, code and links.
 # No headings (they would break the page's outline), no images (tracking
 # pixels), no tables, forms, frames, styles or scripts.
@@ -65,8 +67,8 @@ def safe_website(url):
 
 def count_text(count, state):
     if count == 0:
-        return "Comments are closed" if state == "closed" else "No comments yet"
-    return "1 comment" if count == 1 else f"{count} comments"
+        return strings.COUNT_CLOSED if state == "closed" else strings.COUNT_NONE
+    return strings.COUNT_ONE if count == 1 else strings.COUNT_MANY.format(count=count)
 
 
 def mailto_href(address, slug, title):
@@ -78,19 +80,8 @@ def mailto_href(address, slug, title):
     # The title is HTML after Typogrify ("immigration&nbsp;court"); a mail
     # subject wants its plain text.
     plain_title = plain_text(title)
-    subject = f"Comment on “{plain_title}” (content/comments/{slug}/)"
-    body = (
-        "Author: your name\n"
-        "Website: \n"
-        "Replyto: \n"
-        "Date: (the moderator fills this in)\n"
-        "\n"
-        "Your comment, in plain text or Markdown.\n"
-        "\n"
-        "(To answer a comment, put its id after Replyto: it is the part after "
-        "#comment- in the comment's permalink. Your email address is not "
-        "published.)\n"
-    )
+    subject = strings.MAIL_SUBJECT.format(title=plain_title, slug=slug)
+    body = strings.MAIL_BODY
     return escape(
         f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
     )

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .draw import DrawJob
 from .errors import ChartError
+from .figure_markup import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, sources_note_html
 from .figures import SOURCE_HINT, parse_figure_words
-from .html import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, sources_note_html
 from .layout import layout
 from .markdown_ext import CHART_SLOT, FIGURE_SLOT, decode_chart_slot
 from .selection import select

@@ -9,6 +9,7 @@ import io
 import re
 from html import escape
 
+from . import strings
 from .formatting import format_number, plain_number
 from .measures import MEASURES
 
@@ -32,9 +33,9 @@ def figure_html(chart):
     <p class="chart-title">{escape(spec.title)}</p>{caption}
   </figcaption>
   <img class="chart-image" src="{escape(chart.svg_url)}" alt="{escape(alt_text(table))}" width="{chart.width}" height="{chart.height}" loading="lazy" decoding="async">
-  <p class="chart-source">{source_line(chart.sources)} <a class="chart-download" href="{escape(chart.csv_url)}" download>Download these figures (CSV)</a></p>
+  <p class="chart-source">{source_line(chart.sources)} <a class="chart-download" href="{escape(chart.csv_url)}" download>{strings.DOWNLOAD_CSV}</a></p>
   <details class="chart-data">
-    <summary>The figures in this chart</summary>
+    <summary>{strings.FIGURES_IN_CHART}</summary>
     {data_table_html(table)}
   </details>
 </figure>"""
@@ -72,7 +73,7 @@ def data_table_html(table):
         + "</tr>"
         for row, category in enumerate(table.categories)
     )
-    label = escape(f"Figures: {table.title}")
+    label = escape(strings.TABLE_LABEL.format(title=table.title))
     return (
         f'<div class="chart-table" role="region" aria-label="{label}" tabindex="0">'
         f'<table><thead><tr><th scope="col">{escape(table.x.capitalize())}</th>{head}</tr></thead>'
@@ -85,7 +86,7 @@ def _cell(value, unit):
 
 
 def source_line(sources):
-    label = "Source" if len(sources) == 1 else "Sources"
+    label = strings.SOURCE_ONE if len(sources) == 1 else strings.SOURCE_MANY
     return f"{label}: " + "; ".join(citation(source) for source in sources) + "."
 
 
@@ -102,7 +103,8 @@ def figure_ref_html(point, text_href, sources):
     """An inline figure: the number, linked to its source note, with how it was obtained in its title."""
     unit = MEASURES[point.measure].unit
     source = sources[point.source]
-    title = f"{describe(point)}. Source: {source.publisher}, {source.title}, {source.published}"
+    title = strings.FIGURE_TOOLTIP.format(description=describe(point), publisher=source.publisher,
+                                           title=source.title, published=source.published)
     return (
         f'<a class="datum" href="{escape(text_href)}" title="{escape(title)}">'
         f"{format_number(point.value, unit)}</a>"
@@ -126,7 +128,7 @@ def sources_note_html(sources):
     items = "".join(f'<li id="source-{escape(s.id)}">{citation(s)}. {escape(s.notes)}</li>' for s in sources)
     return (
         f'<section class="data-sources" id="{SOURCES_NOTE_ID}" aria-labelledby="{SOURCES_NOTE_ID}-title">'
-        f'<h2 id="{SOURCES_NOTE_ID}-title">Sources of the figures</h2><ul>{items}</ul></section>'
+        f'<h2 id="{SOURCES_NOTE_ID}-title">{strings.SOURCES_NOTE_TITLE}</h2><ul>{items}</ul></section>'
     )
 
 

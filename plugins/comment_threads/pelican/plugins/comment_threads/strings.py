@@ -1,0 +1,29 @@
+"""Every sentence the comment plugin puts in front of readers, in one table.
+
+The templates hold the rest of the thread's wording; what Python has to
+compose (counts, feed titles, the emailed comment) comes from here, so a
+change of wording or a translation touches this file only.
+"""
+
+COUNT_NONE = "No comments yet"
+COUNT_CLOSED = "Comments are closed"
+COUNT_ONE = "1 comment"
+COUNT_MANY = "{count} comments"
+
+THREAD_FEED_TITLE = "Comments on {title}"
+ALL_FEED_TITLE = "Recent comments"
+FEED_ITEM_TITLE = "{author} on {title}"
+
+MAIL_SUBJECT = "Comment on “{title}” (content/comments/{slug}/)"
+MAIL_BODY = (
+    "Author: your name\n"
+    "Website: \n"
+    "Replyto: \n"
+    "Date: (the moderator fills this in)\n"
+    "\n"
+    "Your comment, in plain text or Markdown.\n"
+    "\n"
+    "(To answer a comment, put its id after Replyto: it is the part after "
+    "#comment- in the comment's permalink. Your email address is not "
+    "published.)\n"
+)

@@ -91,6 +91,15 @@ def test_a_comment_over_the_size_limit_is_refused_and_cut():
     assert len(comment.body) <= 102
 
 
+def test_stacks_of_combining_marks_are_cut_and_reported():
+    zalgo = "Z" + "\u0301\u0302\u0303\u0304" * 150
+    comment, mistakes = parse(f"Author: {zalgo[:40]}\nDate: 2014-04-10 03:53\n\nHe comes {zalgo}\n")
+    assert mistakes[0].message == "the comment stacks more than 6 accents on one letter"
+    assert comment.body == "He comes Z" + "\u0301\u0302\u0303\u0304\u0301\u0302"
+    assert len(comment.author) == 7
+    assert parse(f"{HEAD}\nTiếng Việt có dấu.\n")[1] == []
+
+
 def test_a_comment_that_starts_with_an_indented_code_block_keeps_it():
     comment, _ = parse(f"{HEAD}\n    $ pelican content\n\nThat is the command.\n")
     assert "<pre><code>$ pelican content" in render_body(comment.body)

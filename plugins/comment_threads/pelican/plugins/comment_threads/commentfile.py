@@ -59,6 +59,11 @@ MAX_HEADER_VALUE = 300
 # further ahead than this (time zones included) is a typo or a trick to pin
 # a comment first.
 FUTURE_TOLERANCE = datetime.timedelta(days=1)
+# Accents stacked on one letter: no writing system needs more than this, and
+# hundreds of them make one unbreakable character wider than a phone screen.
+MAX_MARKS = 6
+MARK_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
+                      r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MAX_MARKS + 1))
 ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+")
 
 
@@ -211,13 +216,18 @@ def _made_safe(comment, values, timezone, max_length, now):
                                 "give the date the comment arrived"))
         date = None
     body = CONTROL.sub("", comment.body).rstrip()
+    if MARK_RUN.search(body) or MARK_RUN.search(comment.author):
+        mistakes.append(Mistake(None, f"the comment stacks more than {MAX_MARKS} accents on one letter",
+                                "remove them; they are cut to that number"))
+    body = MARK_RUN.sub(lambda run: run.group()[:MAX_MARKS], body)
     if len(body) > max_length:
         mistakes.append(Mistake(None, f"the comment's text is {len(body)} characters long",
                                 f"the limit is {max_length} (COMMENTS_MAX_LENGTH); shorten it"))
         body = body[:max_length].rstrip() + " …"
     return dataclasses.replace(
         comment,
-        author="" if ADDRESS.search(comment.author) else comment.author,
+        author="" if ADDRESS.search(comment.author) else MARK_RUN.sub(
+            lambda run: run.group()[:MAX_MARKS], comment.author),
         date=date,
         body=body,
         website=comment.website if comment.website and is_website(comment.website) else None,

@@ -163,7 +163,8 @@ def _load_yaml(text):
 
 def _yaml_problem(error):
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
+    problem = " ".join(str(problem).split())  # one line, whatever PyYAML's layout
     return f"{problem} (line {mark.line + 1} of the block)" if mark else problem
 
 

@@ -62,6 +62,12 @@ def test_a_name_or_website_that_holds_an_address_is_refused():
     assert ADDRESS not in repr(comment)
 
 
+def test_an_address_in_the_text_is_reported_and_not_shown():
+    comment, mistakes = parse(f"{HEAD}\nWrite to me at {ADDRESS} please.\n")
+    assert mistakes[0].message == "the comment's text holds an email address"
+    assert comment.body == "Write to me at (address removed) please."
+
+
 def test_a_website_the_url_parser_cannot_read_is_a_mistake():
     comment, mistakes = parse(f"{HEAD}Website: http://[oops\n\nHi\n")
     assert mistakes[0].line == 3 and "not a web address" in mistakes[0].message

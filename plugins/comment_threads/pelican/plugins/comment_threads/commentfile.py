@@ -64,6 +64,7 @@ FUTURE_TOLERANCE = datetime.timedelta(days=1)
 MAX_MARKS = 6
 MARK_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                       r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MAX_MARKS + 1))
+ADDRESS_REMOVED = "(address removed)"
 ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+")
 
 
@@ -220,6 +221,10 @@ def _made_safe(comment, values, timezone, max_length, now):
         mistakes.append(Mistake(None, f"the comment stacks more than {MAX_MARKS} accents on one letter",
                                 "remove them; they are cut to that number"))
     body = MARK_RUN.sub(lambda run: run.group()[:MAX_MARKS], body)
+    if ADDRESS.search(body):
+        mistakes.append(Mistake(None, "the comment's text holds an email address",
+                                f"remove it; addresses are never published (shown as '{ADDRESS_REMOVED}')"))
+        body = ADDRESS.sub(ADDRESS_REMOVED, body)
     if len(body) > max_length:
         mistakes.append(Mistake(None, f"the comment's text is {len(body)} characters long",
                                 f"the limit is {max_length} (COMMENTS_MAX_LENGTH); shorten it"))

@@ -99,6 +99,8 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
     assert sorted(problems) == [
         "content/comments/loose.md: comment files belong exactly one folder down; "
         "move it to comments/<post-slug>/<comment-id>.md",
+        "content/comments/post-a/.hidden.md: not read, because hidden files (names "
+        "starting with '.') are not comments; rename it if it is one",
         "content/comments/post-a/deeper/x.md: comment files belong exactly one folder "
         "down; move it to comments/<post-slug>/<comment-id>.md",
         "content/comments/post-a/notes.txt: not read, because comment files end in '.md'; "

@@ -1,5 +1,6 @@
 """Pelican glue: settings per build, threads onto articles, feeds out."""
 
+import datetime
 import os
 from itertools import chain
 
@@ -13,10 +14,11 @@ from . import strings
 from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
-from .render import ThreadView, comment_views, count_text, mailto_href, render_body
+from .names import author_badge
+from .render import ThreadView, body_problems, comment_views, count_text, mailto_href, render_body
 from .settings import POST_METADATA, SCHEMA, author_names, way_to_comment_problem
 from .state import comment_state, reference_date
-from .threads import build_thread, count_nodes, group_by_article
+from .threads import build_thread, count_nodes, group_by_article, limit_depth
 
 
 def post_metadata(sender):
@@ -65,7 +67,12 @@ def attach_threads(generator):
         os.path.join(settings["PATH"], config.path),
         str(build.root),
         settings["TIMEZONE"],
+        max_length=config.max_length,
+        # Only to refuse dates in the future: nothing the build writes
+        # depends on the clock.
+        now=datetime.datetime.now(datetime.UTC),
     )
+    problems += _presentation_problems(comments, author_names(config, settings))
     # Translations share their original's slug; the thread lives on the
     # original, in the site's default language.
     articles = {}
@@ -106,6 +113,22 @@ def attach_threads(generator):
         )
 
 
+def _presentation_problems(comments, names):
+    """Names that pass for a site author's, and bodies Markdown cannot read, per file."""
+    problems = []
+    for comment in comments:
+        found = [author_badge(comment.author, comment.role, names)[1]]
+        found += body_problems(comment.body)
+        problems += [Problem(comment.path, None, *_split_suggestion(problem)) for problem in found if problem]
+    return problems
+
+
+def _split_suggestion(sentence):
+    """(message, suggestion) of a sentence written as `what is wrong; what to do`."""
+    message, _, suggestion = sentence.partition("; ")
+    return message, suggestion or None
+
+
 def _in_feeds(article):
     thread = article.comment_thread
     return thread.state != "hidden" and thread.count > 0
@@ -115,6 +138,7 @@ def _thread_view(article, state, nodes, config, settings, render):
     siteurl = settings["SITEURL"]
     article_url = absolute_url(siteurl, article.url)
     count = count_nodes(nodes)
+    nodes = limit_depth(nodes, config.max_indent)
     feed_path = config.feed_atom
     has_feed = feed_path and count and state != "hidden"
     email = config.email

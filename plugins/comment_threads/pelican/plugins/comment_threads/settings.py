@@ -45,7 +45,7 @@ SCHEMA = Schema("CommentsConfig", "COMMENTS_", {
     "COMMENTS_ORDER": Choice(default="newest-first", choices=ORDERS),
     # Replies deeper than this stop indenting (narrow screens run out of room).
     "COMMENTS_MAX_INDENT": Integer(default=4, low=0, high=12,
-                                   expected="a whole number of levels, 0 to 12"),
+                                   expected="a whole number of levels from 0 to 12"),
     # Names whose comments get the author badge; None means SITE_AUTHORS' keys.
     "COMMENTS_AUTHOR_NAMES": Optional(default=None, option=Strings(None, "a list of names")),
     # Close comments this many days after a post's date; None never closes.
@@ -65,6 +65,9 @@ SCHEMA = Schema("CommentsConfig", "COMMENTS_", {
         None, "a path containing {slug}", containing="{slug}")),
     "COMMENTS_ALL_FEED_ATOM": Optional(default="feeds/comments.atom.xml", option=Text(None, "a path")),
     "COMMENTS_DATE_FORMAT": Text(default="%B %-d, %Y at %-I:%M %p", expected="a strftime format"),
+    # Longest comment text, in characters; the comment service keeps the same limit.
+    "COMMENTS_MAX_LENGTH": Integer(default=65535, low=1, high=1_000_000,
+                                   expected="a number of characters from 1 to 1,000,000"),
 })
 # Post metadata the plugin reads: `Comments: open | closed | hidden`.
 POST_METADATA = ("comments",)

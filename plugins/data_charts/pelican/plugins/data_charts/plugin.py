@@ -15,7 +15,7 @@ from .cache import ChartCache, cache_key
 from .dataset import read_dataset
 from .draw import Drawer
 from .errors import ChartError
-from .markdown_ext import CHART_SLOT, FIGURE_SLOT, ChartsExtension
+from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
 from .settings import SCHEMA, resolve
@@ -177,7 +177,9 @@ def _unusable_note(html, reason):
 
 
 def _has_slots(html):
-    return isinstance(html, str) and ("data-chart=" in html or "data-figure=" in html)
+    return isinstance(html, str) and (
+        "data-chart=" in html or "data-figure=" in html or ALT_FIGURE.search(html) is not None
+    )
 
 
 def cancel_drawing(state):

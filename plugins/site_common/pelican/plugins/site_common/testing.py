@@ -24,6 +24,11 @@ class BuiltSite:
     state: object = None  # the build's pipeline.BuildState
     problems: list = field(default_factory=list)  # the Problems, as collected
 
+    @property
+    def text(self):
+        """What the build printed, as one string."""
+        return "\n".join(self.printed)
+
     def read(self, relative):
         return (self.output / relative).read_text(encoding="utf-8")
 

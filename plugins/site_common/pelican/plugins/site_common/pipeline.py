@@ -195,6 +195,11 @@ def plain_log_lines(root):
     for handler in root.handlers:
         if not any(isinstance(f, _NotAboutAStop) for f in handler.filters):
             handler.addFilter(_NotAboutAStop())
+    # Pelican's closing "Done: Processed ..." goes through its Rich console,
+    # which would wrap it at the terminal's width into two lines.
+    from pelican.log import console  # noqa: PLC0415  (only under Pelican)
+
+    console.soft_wrap = True
 
 
 def report(state):

@@ -172,7 +172,7 @@ def _unusable_note(html, reason):
     from html import escape  # noqa: PLC0415
 
     block = f'<p class="chart-error" role="alert">{escape(reason)}</p>'
-    inline = f'<span class="chart-error">(figure not shown: {escape(reason)})</span>'
+    inline = f'<span class="chart-error" title="{escape(reason)}">(figure not shown)</span>'
     return FIGURE_SLOT.sub(inline, CHART_SLOT.sub(block, html or ""))
 
 

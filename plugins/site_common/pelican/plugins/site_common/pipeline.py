@@ -240,6 +240,9 @@ def connect():
     """Hook the pipeline into Pelican's signals; every plugin calls it, the first one counts."""
     from pelican import signals  # noqa: PLC0415
 
+    # Before Pelican reads anything: from here on its warnings are counted,
+    # not raised at the first one (`pelican` has set up logging by now).
+    PelicanWarnings.installed()
     # Every generator has read here and nothing is written yet.
     signals.all_generators_finalized.connect(finish_reading)
     # Everything is written: anything Pelican warned about meanwhile counts too.

@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml)
+# Our plugins, and the packages beside them (the comment service, ...).
+PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml */pyproject.toml)
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock $(PLUGIN_PACKAGES) | cksum | cut -d' ' -f1)
 
 INPUTDIR := content

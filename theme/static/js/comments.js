@@ -1,0 +1,50 @@
+// Reply links fill the comment form's "In reply to" choice and move focus to
+// the text, saying whom the reader answers. Without this script each Reply
+// link still leads to the form, where the same choice can be made by hand.
+(function () {
+  "use strict";
+  var form = document.getElementById("comment-form");
+  var choice = document.getElementById("comment-replyto");
+  var status = document.getElementById("comment-replying");
+  var text = document.getElementById("comment-body");
+  if (!form || !choice || !text) {
+    return;
+  }
+
+  function say(author) {
+    if (status) {
+      status.textContent = author ? "Replying to " + author + "." : "";
+    }
+  }
+
+  function answer(id, author) {
+    choice.value = id;
+    if (choice.value !== id) {
+      return false;
+    }
+    say(author);
+    form.scrollIntoView({block: "start"});
+    text.focus();
+    return true;
+  }
+
+  document.querySelectorAll(".comment__reply[data-replyto]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (answer(link.dataset.replyto, link.dataset.author)) {
+        event.preventDefault();
+      }
+    });
+  });
+
+  choice.addEventListener("change", function () {
+    var option = choice.options[choice.selectedIndex];
+    say(choice.value ? option.textContent.replace(/ \(.*\)$/, "") : "");
+  });
+
+  // A link such as /2014/01/post/?replyto=tom#comment-form preselects the answer.
+  var wanted = new URLSearchParams(window.location.search).get("replyto");
+  if (wanted) {
+    var link = document.querySelector('.comment__reply[data-replyto="' + CSS.escape(wanted) + '"]');
+    answer(wanted, link ? link.dataset.author : "");
+  }
+})();

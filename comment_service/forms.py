@@ -54,8 +54,9 @@ def _text(data):
 
 
 def _urlencoded(body):
+    text = _text(body)
     try:
-        return parse_qsl(_text(body), keep_blank_values=True, encoding="utf-8", errors="strict",
+        return parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict",
                          max_num_fields=MAX_FIELDS)
     except UnicodeDecodeError:
         raise BadBody(400, "the text is not valid UTF-8") from None

@@ -7,6 +7,7 @@ calls and their results into responses.
 """
 
 import logging
+import threading
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
@@ -91,7 +92,10 @@ def build_app(service):
     config = service.config
     allowed = config.allowed_origins
     proxies = config.trusted_proxies
-    service.site.on_change.append(lambda posts: moderation.send_reply_notices(service, posts))
+    # A new manifest means a build has published something: reply notices may
+    # be due. They are sent beside the request that noticed, never in its way.
+    service.site.on_change.append(lambda posts: threading.Thread(
+        target=moderation.send_reply_notices, args=(service, posts), daemon=True).start())
 
     async def post_comment(request):
         body = await read_body(request, config["COMMENTS_MAX_BYTES"])

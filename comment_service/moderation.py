@@ -137,23 +137,26 @@ def send_reply_notices(service, posts):
     notice points at a comment readers cannot see yet.
     """
     sent = 0
-    store = service.store
+    store, config = service.store, service.config
     for reply in store.with_status("approved"):
-        if reply.reply_notice != "due":
-            continue
         post = posts.get(reply.slug)
-        if post is None or reply.comment_id not in post.comment_ids:
+        if reply.reply_notice != "due" or post is None or reply.comment_id not in post.comment_ids:
             continue
+        if not store.claim_notice(reply.id):
+            continue  # another process (the service, or `comments approve`) is sending it
         parent = store.find(reply.slug, reply.replyto)
         if parent is None or not parent.notify or not parent.email:
             store.set_reply_notice(reply.id, "skipped")
             continue
         message = mail.reply_message(
-            sitename=service.config["SITENAME"], sender=service.mailer.sender, parent=parent,
+            sitename=config["SITENAME"], sender=service.mailer.sender, parent=parent,
             reply=reply, post=post, unsubscribe_url=service.link("unsubscribe", parent.id))
-        if service.mailer.send(message) or not service.config.mail_enabled:
-            store.set_reply_notice(reply.id, "sent" if service.config.mail_enabled else "skipped")
-            sent += service.config.mail_enabled
+        if service.mailer.send(message):
+            store.set_reply_notice(reply.id, "sent")
+            sent += 1
+        else:
+            # Logged; with mail off it is skipped, after a failure it is tried again.
+            store.set_reply_notice(reply.id, "due" if config.mail_enabled else "skipped")
     return sent
 
 

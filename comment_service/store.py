@@ -195,6 +195,12 @@ class Store:
 
         return self._transaction(work)
 
+    def claim_notice(self, submission_id):
+        """Take a due reply notice for sending; False if another process already has."""
+        return self._transaction(lambda db: db.execute(
+            "UPDATE submissions SET reply_notice = 'sending' WHERE id = ? AND reply_notice = 'due'",
+            (submission_id,)).rowcount == 1)
+
     def set_reply_notice(self, submission_id, value):
         self._transaction(lambda db: db.execute(
             "UPDATE submissions SET reply_notice = ? WHERE id = ?", (value, submission_id)))

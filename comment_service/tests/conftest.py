@@ -3,6 +3,8 @@
 import contextlib
 import http.client
 import datetime
+import email
+import email.policy
 import json
 import os
 import signal
@@ -12,7 +14,7 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path  # noqa: F401  (tests use kit.Path)
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -45,16 +47,21 @@ POSTS = {
 }
 
 
-def write_site(root):
-    """content/ with the published comments, output/ with the manifest the build would write."""
+def write_site(root, published=None):
+    """content/ with the published comments, output/ with the manifest the build would write.
+
+    `published` ({slug: [ids]}) adds approved comments, as a build after approval lists them.
+    """
     content, output = root / "content", root / "output"
     entries = []
     for slug, (title, state, ids) in POSTS.items():
+        extra = list((published or {}).get(slug, []))
+        entries.append(manifest.entry(slug, title, f"{SITE}/2020/01/{slug}/",
+                                      Thread(state, ids + extra)))
         for number, comment_id in enumerate(ids):
             commentfile.write(content / "comments", slug, comment_id, CommentFile(
                 f"Reader {comment_id}", datetime.datetime(2020, 1, 2, 10, number),
                 f"Published comment {comment_id}."))
-        entries.append(manifest.entry(slug, title, f"{SITE}/2020/01/{slug}/", Thread(state, ids)))
     output.mkdir(parents=True, exist_ok=True)
     manifest.write(output / "comments-manifest.json", manifest.to_json(SITE, entries))
     return content, output
@@ -117,8 +124,8 @@ def command(settings, *args):
     return [sys.executable, "-m", "comment_service.cli", "-s", str(CONF), *extra, *args]
 
 
-def start_server(settings, log):
-    port = free_port()
+def start_server(settings, log, port=None):
+    port = port or free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("COMMENTS_")}
     with open(log, "ab") as out:
         process = subprocess.Popen(command(settings, "serve", "--port", str(port)), cwd=ROOT,
@@ -143,8 +150,8 @@ def serve(tmp_path):
     """Start `comments serve` with settings; every server started is stopped after the test."""
     servers = []
 
-    def start(settings):
-        server = start_server(settings, tmp_path / "service.log")
+    def start(settings, port=None):
+        server = start_server(settings, tmp_path / "service.log", port)
         servers.append(server)
         return server
 
@@ -165,7 +172,9 @@ def smtp():
             self.messages = []
 
         def handle_message(self, message):
-            self.messages.append(message)
+            # Read again with the modern policy, so headers come decoded.
+            self.messages.append(email.message_from_bytes(message.as_bytes(),
+                                                          policy=email.policy.default))
 
     handler = Keep()
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())

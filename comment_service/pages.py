@@ -24,6 +24,7 @@ def layout(config, title, body):
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>{title} | {sitename}</title>
+  <link rel="icon" href="{site}/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="{site}/{static}/css/palette.css">
   <link rel="stylesheet" href="{site}/{static}/css/main.css">
   <link rel="stylesheet" href="{site}/{static}/css/comments.css">

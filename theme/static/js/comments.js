@@ -13,7 +13,8 @@
 
   function say(author) {
     if (status) {
-      status.textContent = author ? "Replying to " + author + "." : "";
+      var end = /[.!?]$/.test(author || "") ? "" : ".";
+      status.textContent = author ? "Replying to " + author + end : "";
     }
   }
 

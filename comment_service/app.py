@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 from starlette.routing import Route
 
 from . import forms, intake, moderation, network, pages, signing
@@ -83,7 +83,8 @@ def answer(request, config, outcome):
                 "fields": {e.field: e.message for e in outcome.errors}}
         return JSONResponse(body, outcome.status, headers=headers)
     if outcome.accepted:
-        where = f"{request.url.path.rstrip('/')}/received?{urlencode({'article': outcome.post.slug})}"
+        query = urlencode({"article": outcome.post.slug})
+        where = f"{request.url.path.rstrip('/')}/received?{query}"
         return RedirectResponse(where, 303, headers=headers)
     return HTMLResponse(pages.refused(config, outcome), outcome.status, headers=headers)
 
@@ -108,7 +109,8 @@ def build_app(service):
         try:
             pairs = forms.parse(request.headers.get("content-type"), body)
         except forms.BadBody as error:
-            return answer(request, config, Outcome(error.status, f"The form cannot be read: {error}."))
+            return answer(request, config,
+                          Outcome(error.status, f"The form cannot be read: {error}."))
         peer = request.client.host if request.client else None
         address = network.client_address(peer, request.headers.get("x-forwarded-for"), proxies)
         outcome = await run_in_threadpool(

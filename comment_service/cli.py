@@ -29,8 +29,10 @@ def _setting(text):
 
 def parser():
     top = argparse.ArgumentParser(prog="comments", description=__doc__)
-    top.add_argument("-s", "--settings", default=os.environ.get("COMMENTS_SETTINGS", "pelicanconf.py"),
-                     help="the site's settings file (default: pelicanconf.py, or $COMMENTS_SETTINGS)")
+    top.add_argument("-s", "--settings",
+                     default=os.environ.get("COMMENTS_SETTINGS", "pelicanconf.py"),
+                     help="the site's settings file (default: pelicanconf.py, "
+                          "or $COMMENTS_SETTINGS)")
     top.add_argument("-e", "--extra-setting", type=_setting, action="append", default=[],
                      metavar="KEY=VALUE", help="override a setting, e.g. -e SITEURL='\"http://x\"'")
     commands = top.add_subparsers(dest="command", required=True)

@@ -113,7 +113,8 @@ CHECKS = {
                             "a list of email addresses"),
     "COMMENTS_SMTP_HOST": (_optional_text, "a host name, or None"),
     "COMMENTS_SMTP_PORT": _count(1),
-    "COMMENTS_SMTP_SECURITY": (lambda v: v in SECURITIES, "one of " + ", ".join(map(repr, SECURITIES))),
+    "COMMENTS_SMTP_SECURITY": (lambda v: v in SECURITIES,
+                               "one of " + ", ".join(map(repr, SECURITIES))),
     "COMMENTS_SMTP_USER": (_optional_text, "a user name, or None"),
     "COMMENTS_SMTP_PASSWORD": (_optional_text, "a password, or None"),
     "COMMENTS_SMTP_FROM": (lambda v: v is None or _address(v), "an email address, or None"),
@@ -163,7 +164,8 @@ class Config:
 
     @property
     def trusted_proxies(self):
-        return [ipaddress.ip_network(x, strict=False) for x in self.settings["COMMENTS_TRUSTED_PROXIES"]]
+        return [ipaddress.ip_network(x, strict=False)
+                for x in self.settings["COMMENTS_TRUSTED_PROXIES"]]
 
     def service_url(self, path):
         """An address on this service, for links in mails: beside COMMENTS_ENDPOINT."""

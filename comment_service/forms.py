@@ -35,7 +35,8 @@ def parse(content_type, body):
     """[(field, value), ...] from a body of `content_type`; BadBody if it cannot be read."""
     kind, options = media_type(content_type)
     if kind not in ACCEPTED:
-        raise BadBody(415, f"a comment is sent as {FORM} or {JSON}, not {kind or 'an untyped body'}")
+        raise BadBody(415, f"a comment is sent as {FORM} or {JSON}, "
+                           f"not {kind or 'an untyped body'}")
     charset = options.get(b"charset", b"utf-8").decode("latin-1").lower()
     if charset not in ("utf-8", "utf8"):
         raise BadBody(415, f"the text must be UTF-8, not {charset}")

@@ -65,7 +65,8 @@ def receive(service, pairs, *, network, now=None):
     if post.state != "open":
         return Outcome(403, f"Comments on “{post.title}” are {post.state}.", post=post,
                        values=values)
-    if draft.replyto and draft.replyto not in post.comment_ids | service.store.approved_ids(post.slug):
+    replyable = post.comment_ids | service.store.approved_ids(post.slug)
+    if draft.replyto and draft.replyto not in replyable:
         elsewhere = any(draft.replyto in p.comment_ids for p in posts.values())
         where = "is on another post" if elsewhere else "does not exist"
         return Outcome(404, f"The comment you reply to ({draft.replyto}) {where}.", post=post,

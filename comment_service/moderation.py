@@ -1,4 +1,4 @@
-"""Deciding on submissions: approve into a comment file, reject, mark as spam, purge; and the mails that follow.
+"""Deciding on submissions: approve into a comment file, reject, spam, purge; the mails after.
 
 Approval is idempotent. The comment file is written first (atomically,
 through the comment-file module; the same text again is a no-op) and the
@@ -161,7 +161,7 @@ def send_reply_notices(service, posts):
 
 
 def build_command(config, asked):
-    """The command to run after approving: COMMENTS_ON_APPROVE, or `make html` when asked to build."""
+    """The command to run after approving: COMMENTS_ON_APPROVE, or `make html` if asked to."""
     command = config["COMMENTS_ON_APPROVE"]
     if command:
         return shlex.split(command)

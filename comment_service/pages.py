@@ -79,7 +79,7 @@ def refused(config, outcome):
 
 
 def confirm(config, action, submission, post, token):
-    """The page an emailed link opens: what the moderator is about to do, and a button that does it."""
+    """The page an emailed link opens: what the moderator is about to do, and a button to do it."""
     verb = {"approve": "Approve", "reject": "Reject"}[action]
     body = Markup(
         "<p>{author} wrote on “{title}”{reply}:</p>"
@@ -88,7 +88,8 @@ def confirm(config, action, submission, post, token):
         '<form method="post" action="{token}"><p><button class="comment-form__submit" '
         'type="submit">{verb} this comment</button></p></form>').format(
             author=submission.author, title=post.title if post else submission.slug,
-            reply=Markup(" in reply to {}").format(submission.replyto) if submission.replyto else "",
+            reply=(Markup(" in reply to {}").format(submission.replyto)
+                   if submission.replyto else ""),
             text=Markup("<br>").join(submission.body.splitlines()),
             held=Markup("<p>Held because: {}.</p>").format("; ".join(submission.reasons))
             if submission.reasons else "",

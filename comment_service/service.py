@@ -1,4 +1,4 @@
-"""The running parts the web app and the commands share: settings, queue, site, mail, signing key."""
+"""What the web app and the commands share: settings, queue, site, mail, signing key."""
 
 import time
 

@@ -48,7 +48,8 @@ class Site:
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
-            raise ManifestError(f"{self.path} does not exist; build the site (make html) first") from None
+            raise ManifestError(f"{self.path} does not exist; "
+                                "build the site (make html) first") from None
         stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         changed = False
         with self._lock:
@@ -57,7 +58,8 @@ class Site:
                     with open(self.path, encoding="utf-8") as handle:
                         self._posts = parse(handle.read())
                 except (OSError, ValueError, KeyError, TypeError) as error:
-                    raise ManifestError(f"{self.path} cannot be read ({error}); rebuild the site") from None
+                    raise ManifestError(
+                        f"{self.path} cannot be read ({error}); rebuild the site") from None
                 changed = self._stamp is not None
                 self._stamp = stamp
             posts = self._posts

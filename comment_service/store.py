@@ -8,6 +8,7 @@ at once cannot both slip under a limit or take the same comment id.
 """
 
 import hashlib
+import math
 import secrets
 import sqlite3
 import threading
@@ -239,9 +240,9 @@ def _over_limit(db, network, now, limits):
         "SELECT MAX(received), COUNT(*), MIN(received) FROM submissions"
         " WHERE network = ? AND received > ?", (network, now - limits.period)).fetchone()
     if latest is not None and now - latest < limits.flood:
-        return Refused("flood", max(1, round(limits.flood - (now - latest) + 0.5)))
+        return Refused("flood", max(1, math.ceil(limits.flood - (now - latest))))
     if count >= limits.count:
-        return Refused("rate", max(1, round(oldest + limits.period - now + 0.5)))
+        return Refused("rate", max(1, math.ceil(oldest + limits.period - now)))
     return None
 
 

@@ -1,10 +1,10 @@
 """The service against a tiny site: a manifest written by the build's own writer, a real server, a real SMTP server."""
 
 import contextlib
-import http.client
 import datetime
 import email
 import email.policy
+import http.client
 import json
 import os
 import signal

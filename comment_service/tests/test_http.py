@@ -5,7 +5,6 @@ import sqlite3
 
 import pytest
 
-
 pytestmark = pytest.mark.slow
 
 
@@ -44,7 +43,7 @@ def test_health_reports_the_posts_and_the_queue(kit, server):
 
 def test_the_manifest_is_read_again_when_the_build_rewrites_it(kit, server, settings, tmp_path):
     assert kit.post_form(f"{server.url}/comments", kit.good(replyto="fresh"), json_reply=True).status == 404
-    
+
     kit.write_site(tmp_path, published={"open-post": ["fresh"]})
     assert kit.post_form(f"{server.url}/comments", kit.good(replyto="fresh"), json_reply=True).status == 202
 

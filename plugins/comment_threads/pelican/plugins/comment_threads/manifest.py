@@ -1,4 +1,4 @@
-"""The manifest the comment service reads: which posts take comments, and which ids a reply may name.
+"""The manifest the comment service reads: which posts take comments, which ids replies name.
 
 The build is the one place that knows each post's slug, address, comment
 state and published comments; the service must not parse posts itself, so
@@ -36,7 +36,8 @@ def entry(slug, title, url, thread):
 def to_json(siteurl, entries):
     """The manifest's text: sorted, no dates, so the same site gives the same bytes."""
     posts = {
-        e.slug: {"title": e.title, "url": e.url, "comments": e.state, "comment_ids": list(e.comment_ids)}
+        e.slug: {"title": e.title, "url": e.url, "comments": e.state,
+                 "comment_ids": list(e.comment_ids)}
         for e in sorted(entries, key=lambda e: e.slug)
     }
     data = {"version": VERSION, "siteurl": siteurl, "posts": posts}

@@ -8,8 +8,8 @@ from itertools import chain
 from markupsafe import Markup
 from pelican import signals
 
-from .cache import BodyCache
 from . import manifest
+from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
 from .render import (

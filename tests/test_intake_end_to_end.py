@@ -66,6 +66,10 @@ def preview(tmp_path):
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 raise
+        # Both servers went with it: nothing answers on either port.
+        for url in (site, intake):
+            with pytest.raises(OSError):
+                urllib.request.urlopen(url, timeout=2)
 
 
 def comments(preview, *args):

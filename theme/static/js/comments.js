@@ -29,9 +29,15 @@
     return true;
   }
 
+  // The name as the link says it to screen readers ("Reply to Tom K.").
+  function nameIn(link) {
+    var name = link && link.querySelector(".comment__reply-name");
+    return name ? name.textContent.replace(/^to /, "") : "";
+  }
+
   document.querySelectorAll(".comment__reply[data-replyto]").forEach(function (link) {
     link.addEventListener("click", function (event) {
-      if (answer(link.dataset.replyto, link.dataset.author)) {
+      if (answer(link.dataset.replyto, nameIn(link))) {
         event.preventDefault();
       }
     });
@@ -46,6 +52,6 @@
   var wanted = new URLSearchParams(window.location.search).get("replyto");
   if (wanted) {
     var link = document.querySelector('.comment__reply[data-replyto="' + CSS.escape(wanted) + '"]');
-    answer(wanted, link ? link.dataset.author : "");
+    answer(wanted, nameIn(link));
   }
 })();

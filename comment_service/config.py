@@ -208,7 +208,10 @@ def load(settings_path="pelicanconf.py", overrides=None, environ=None):
     for key in FROM_ENVIRONMENT:
         if environ.get(key):
             overrides[key] = environ[key]
-    settings = read_settings(str(settings_path), override=overrides)
+    try:
+        settings = read_settings(str(settings_path), override=overrides)
+    except ValueError as error:  # Pelican's own check, e.g. a PATH that does not exist
+        raise ConfigError(f"{settings_path}: {error}") from None
     problems = [p for p in apply_defaults(settings) if not p.startswith("Neither")]
     problems += check(settings)
     if problems:

@@ -6,7 +6,6 @@ benchmark share it.
 """
 
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -46,8 +45,10 @@ def taken_ids(config, post):
 
 
 def receive(service, pairs, *, network, now=None):
-    """Check and store one form post; the Outcome says what to answer."""
-    now = time.time() if now is None else now
+    """Check and store one form post; the Outcome says what to answer.
+
+    `now` is for tests; the store otherwise stamps the submission as it stores it.
+    """
     config = service.config
     values, errors = validate.single_values(pairs)
     if errors:

@@ -121,6 +121,11 @@ def notify_moderators(service, submission, post):
     if not config["COMMENTS_MODERATORS"]:
         logger.info("No COMMENTS_MODERATORS: no mail about submission %s", submission.id)
         return False
+    if not config.mail_enabled:
+        # Said before the message is made: composing a mail costs more than taking a comment.
+        logger.info("Mail is off (no COMMENTS_SMTP_HOST): no mail about submission %s",
+                    submission.id)
+        return False
     message = mail.moderator_message(
         sitename=config["SITENAME"], sender=service.mailer.sender,
         moderators=config["COMMENTS_MODERATORS"], submission=submission, post=post,

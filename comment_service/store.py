@@ -12,6 +12,7 @@ import math
 import secrets
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,14 +125,20 @@ class Store:
             self._db.execute("COMMIT")
             return result
 
-    def add(self, draft, *, status, reasons, network, now, limits=None, id_base=None,
+    def add(self, draft, *, status, reasons, network, now=None, limits=None, id_base=None,
             taken=(), check_duplicate=True):
-        """Store a draft as a new submission; its Submission, or Refused."""
+        """Store a draft as a new submission; its Submission, or Refused.
+
+        Without `now`, the time is read inside the transaction, so that
+        submissions are stamped in the order they are stored and the flood
+        interval never sees a later one stamped earlier.
+        """
         mark = fingerprint(draft.slug, draft.author, draft.body)
 
         def work(db):
+            received = time.time() if now is None else now
             if limits is not None:
-                refused = _over_limit(db, network, now, limits)
+                refused = _over_limit(db, network, received, limits)
                 if refused:
                     return refused
             if check_duplicate and db.execute(
@@ -147,7 +154,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (draft.slug, comment_id, draft.author, draft.email, draft.website, draft.body,
                  draft.replyto, int(draft.notify and bool(draft.email)), status,
-                 "\n".join(reasons), network, now, mark))
+                 "\n".join(reasons), network, received, mark))
             return self._get(db, cursor.lastrowid)
 
         return self._transaction(work)
@@ -239,7 +246,7 @@ def _over_limit(db, network, now, limits):
     latest, count, oldest = db.execute(
         "SELECT MAX(received), COUNT(*), MIN(received) FROM submissions"
         " WHERE network = ? AND received > ?", (network, now - limits.period)).fetchone()
-    if latest is not None and now - latest < limits.flood:
+    if latest is not None and limits.flood and now - latest < limits.flood:
         return Refused("flood", max(1, math.ceil(limits.flood - (now - latest))))
     if count >= limits.count:
         return Refused("rate", max(1, math.ceil(oldest + limits.period - now)))

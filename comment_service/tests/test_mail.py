@@ -145,5 +145,5 @@ def test_without_smtp_notifications_are_logged_and_skipped(kit, serve, settings)
     deadline = time.monotonic() + 10
     while "Mail is off" not in server.log.read_text() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert "Mail is off (no COMMENTS_SMTP_HOST): not sending '[The Grant Rate] New comment" \
+    assert "Mail is off (no COMMENTS_SMTP_HOST): no mail about submission 1" \
         in server.log.read_text()

@@ -118,6 +118,10 @@ def test_bad_settings_are_named_all_at_once_without_a_traceback(settings, tmp_pa
         "Setting COMMENTS_SMTP_HOST is set but COMMENTS_SMTP_FROM is not; set the address "
         "notifications are sent from.",
     ]
+    missing = subprocess.run(command({**settings, "PATH": str(tmp_path / "nowhere")}, "pending"),
+                             capture_output=True, text=True, check=False)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert "You need to specify a path containing the content" in missing.stderr
     run = subprocess.run(command({**settings, "COMMENTS_FLOOD_SECONDS": -1}, "pending"),
                          capture_output=True, text=True, check=False)
     assert run.returncode == 2 and "Traceback" not in run.stderr

@@ -38,7 +38,7 @@ INTAKE = $(COMMENTS) -s $(CONFFILE) \
 	$(foreach setting,PATH='"$(INPUTDIR)"' OUTPUT_PATH='"$(OUTPUTDIR)"' $(PREVIEW_SETTINGS),-e $(setting)) \
 	serve --host $(HOST) --port $(COMMENTS_PORT)
 
-.PHONY: help venv system-tools html serve devserver comments-server publish clean test test-fast bench bench-intake
+.PHONY: help venv system-tools mutate html serve devserver comments-server publish clean test test-fast fuzz bench bench-intake
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -48,8 +48,10 @@ help:
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
 	@echo 'make bench      measure build speed against plain Pelican, and the comment intake'
 	@echo 'make bench-intake  measure the comment intake alone'
+	@echo 'make mutate     mutation testing of the plugins (long)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
 venv: $(STAMP)
@@ -100,6 +102,11 @@ test: venv system-tools $(NODE_STAMP)
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"
+
+# Mutation testing of our packages' code (scripts/mutate.py); the long run.
+# `make mutate MUTATE=data_charts` takes one package.
+mutate: venv
+	$(BIN)/python scripts/mutate.py $(MUTATE)
 
 bench: venv system-tools
 	$(BIN)/python -m bench

@@ -54,6 +54,10 @@ def receive(service, pairs, *, network, now=None):
     if errors:
         return Outcome(400, "The form was sent with a field twice.", tuple(errors), values=values)
     draft, errors = validate.check(values, validate.Limits.from_config(config))
+    if not errors:
+        errors = validate.build_refusals(draft, timezone=config["TIMEZONE"],
+                                         max_length=config["COMMENTS_MAX_LENGTH"],
+                                         author_names=config["COMMENTS_AUTHOR_NAMES"])
     if errors:
         return Outcome(400, "Some fields need another look.", tuple(errors), values=values)
     try:
@@ -93,9 +97,7 @@ def _triage(config, draft):
                            words=config["COMMENTS_BLOCKED_WORDS"])
     if hit:
         return "spam", [hit]
-    return "pending", validate.hold_reasons(
-        draft, hold_links=config["COMMENTS_HOLD_LINKS"],
-        site_authors=config["COMMENTS_AUTHOR_NAMES"])
+    return "pending", validate.hold_reasons(draft, hold_links=config["COMMENTS_HOLD_LINKS"])
 
 
 def _refusal(refused, post, values):

@@ -5,12 +5,16 @@ Every value that may reach a comment file's header is refused outright if it
 holds a line break or a control character; none is cleaned and accepted.
 """
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from pelican.plugins.comment_threads.commentfile import CONTROL, is_valid_id
+from pelican.plugins.comment_threads import commentfile
+from pelican.plugins.comment_threads.commentfile import CONTROL, CommentFile, is_valid_id
+from pelican.plugins.comment_threads.names import author_badge
+from pelican.plugins.comment_threads.render import body_problems
 
 FIELDS = ("article", "name", "email", "website", "comment", "replyto", "homepage", "notify")
 REQUIRED = ("article", "name", "comment")
@@ -166,20 +170,46 @@ def _replyto(replyto):
     return []
 
 
+# Which form field a comment file's header line came from.
+HEADER_FIELDS = {"Author": "name", "Website": "website", "Replyto": "replyto"}
+
+
+def build_refusals(draft, *, timezone, max_length, author_names):
+    """What the site's strict build would refuse in this comment, as FieldErrors.
+
+    The comment is written as the file approval would write and read back
+    with the build's own rules, so the queue never holds a comment whose
+    approval would stop the build (an address in the text, a name passing
+    for a site author's, stacked accents, nesting Markdown cannot show).
+    """
+    comment = CommentFile(draft.author, datetime.datetime(2000, 1, 1), draft.body,
+                          draft.replyto, draft.website)
+    try:
+        text = commentfile.format(comment)
+    except commentfile.CommentFileError as error:
+        return [FieldError("comment", f"is refused: {error}")]
+    lines = text.split("\n")
+    _, mistakes = commentfile.parse(text, timezone=timezone, max_length=max_length)
+    errors = []
+    for mistake in mistakes:
+        key = lines[mistake.line - 1].split(":", 1)[0] if mistake.line else None
+        said = f"{mistake.message}; {mistake.suggestion}" if mistake.suggestion else mistake.message
+        errors.append(FieldError(HEADER_FIELDS.get(key, "comment"), f"is refused: {said}"))
+    if author_badge(draft.author, None, author_names)[1]:
+        errors.append(FieldError("name", "is, or looks like, the name of one of the site's "
+                                         "authors; choose another"))
+    errors += [FieldError("comment", f"is refused: {problem}") for problem in body_problems(draft.body)]
+    return errors
+
+
 def count_links(body):
     return len(LINK.findall(body))
 
 
-def hold_reasons(draft, *, hold_links, site_authors=()):
+def hold_reasons(draft, *, hold_links):
     """Why a moderator should look twice, beyond the usual reading."""
-    reasons = []
     links = count_links(draft.body)
-    if links > hold_links:
-        reasons.append(f"{links} links (more than {hold_links})")
-    folded = " ".join(draft.author.split()).casefold()
-    if any(folded == " ".join(n.split()).casefold() for n in site_authors):
-        reasons.append("the name is a site author's; check who wrote it")
-    return reasons
+    return [f"{links} links (more than {hold_links})"] if links > hold_links else []
 
 
 def blocked(draft, *, names, words):

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from pelican.plugins.comment_threads import commentfile
 from pelican.plugins.comment_threads.commentfile import CommentFile
 
-from . import mail
+from . import mail, validate
 from .site import ManifestError
 from .validate import Draft
 
@@ -49,6 +49,11 @@ def approve(service, submission_id, now=None):
         return Result(False, f"{submission_id}: no such submission; see `comments pending`")
     path = commentfile.path_for(config.comments_dir, submission.slug, submission.comment_id)
     shown = _relative(path, config.root)
+    refusals = _build_refusals(config, submission)
+    if refusals:
+        return Result(False, f"{submission_id}: the site's build would refuse it ("
+                             + "; ".join(f"{e.field} {e.message}" for e in refusals)
+                             + "); reject it")
     if submission.replyto and not commentfile.path_for(
             config.comments_dir, submission.slug, submission.replyto).exists():
         return Result(False, f"{submission_id}: the comment it answers ({submission.replyto}) is "
@@ -60,6 +65,14 @@ def approve(service, submission_id, now=None):
         return Result(True, f"{submission_id}: already approved, in {shown}")
     store.decide(submission_id, "approved", now, reply_notice=_notice_due(store, submission))
     return Result(True, f"{submission_id}: approved, written to {shown}")
+
+
+def _build_refusals(config, submission):
+    draft = Draft(submission.slug, submission.author, None, submission.website, submission.body,
+                  submission.replyto, notify=False, honeypot=False)
+    return validate.build_refusals(draft, timezone=config["TIMEZONE"],
+                                   max_length=config["COMMENTS_MAX_LENGTH"],
+                                   author_names=config["COMMENTS_AUTHOR_NAMES"])
 
 
 def _notice_due(store, reply):
@@ -99,19 +112,22 @@ def enqueue(service, *, slug, author, body, received, email=None, website=None, 
             reasons=(), network="imported"):
     """Put a comment from elsewhere (an import) in the queue as pending; its Submission.
 
-    No rate limit and no duplicate check against the live site's readers; the
-    id is chosen as for any submission, avoiding ids already published or on disk.
-    Returns None when the same comment is already queued.
+    No rate limit; the id is chosen as for any submission, avoiding ids
+    already published or on disk. What the build would refuse is listed
+    as a hold reason, and approval refuses it until it is fixed. Returns
+    None when the same comment is already queued.
     """
     from .intake import comment_id_base, taken_ids
 
     draft = Draft(slug, author, email, website, body, replyto, notify=False, honeypot=False)
+    reasons = list(reasons) + [f"the build would refuse it: {e.field} {e.message}"
+                               for e in _build_refusals(service.config, draft)]
     try:
         post = service.site.post(slug)
     except ManifestError:
         post = None
     taken = taken_ids(service.config, post) if post else set()
-    stored = service.store.add(draft, status="pending", reasons=list(reasons), network=network,
+    stored = service.store.add(draft, status="pending", reasons=reasons, network=network,
                                now=received, id_base=comment_id_base(author), taken=taken)
     return stored if hasattr(stored, "comment_id") else None
 

@@ -104,6 +104,17 @@ def test_an_import_can_queue_a_pending_comment_with_its_own_date(make_service):
     assert moderation.approve(service, queued.id).ok
     text = (service.config.comments_dir / "open-post" / "old-reader.md").read_text()
     assert "Date: 2014-05-13" in text
+    # What the build would refuse is held with the reason, and never approved.
+    risky = moderation.enqueue(service, slug="open-post", author="Elena Marsh",
+                               body="Mail me: elena@old-blog.example", received=1_400_000_000.0)
+    assert risky.reasons == (
+        "the build would refuse it: comment is refused: the comment's text holds an email "
+        "address; remove it; addresses are never published (shown as '(address removed)')",
+        "the build would refuse it: name is, or looks like, the name of one of the site's "
+        "authors; choose another")
+    result = moderation.approve(service, risky.id)
+    assert not result.ok and "the site's build would refuse it" in result.message
+    assert not (service.config.comments_dir / "open-post" / "elena-marsh.md").exists()
 
 
 def test_bad_settings_are_named_all_at_once_without_a_traceback(settings, tmp_path):

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pelican.plugins.comment_threads import commentfile
-from pelican.plugins.comment_threads.commentfile import CONTROL, CommentFile, is_valid_id
+from pelican.plugins.comment_threads.commentfile import (
+    CONTROL,
+    CommentFile,
+    is_valid_id,
+)
 from pelican.plugins.comment_threads.names import author_badge
 from pelican.plugins.comment_threads.render import body_problems
 
@@ -198,7 +202,8 @@ def build_refusals(draft, *, timezone, max_length, author_names):
     if author_badge(draft.author, None, author_names)[1]:
         errors.append(FieldError("name", "is, or looks like, the name of one of the site's "
                                          "authors; choose another"))
-    errors += [FieldError("comment", f"is refused: {problem}") for problem in body_problems(draft.body)]
+    errors += [FieldError("comment", f"is refused: {problem}")
+               for problem in body_problems(draft.body)]
     return errors
 
 

@@ -12,7 +12,8 @@ import urllib.request
 
 import pytest
 
-from tests.browser import Visit
+from tests.browser import DESKTOP, Visit
+from tests.checkers import axe_violations
 from tests.conftest import free_port
 from tests.sitebuild import ROOT
 
@@ -154,3 +155,23 @@ def test_a_reader_comments_and_replies_and_the_moderator_publishes_both(preview,
         assert visit.problems() == []
     finally:
         visit.close()
+
+
+def test_the_service_pages_pass_axe_and_a_refusal_keeps_the_text(preview, browser):
+    # The service's pages forbid inline scripts (Content-Security-Policy), so
+    # axe-core is let in by the browser context, as a person's extension would be.
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(preview["site"] + POST)
+        submit(page, "Nadia R.", "Is the FY 2013 table out?")
+        assert "awaiting moderation" in page.locator("h1").inner_text()
+        assert axe_violations(page) == []
+        page.goto(preview["site"] + POST)
+        submit(page, "Nadia R.", "Is the FY 2013 table out?")  # the same again: refused
+        assert page.locator("h1").inner_text() == "Your comment was not sent"
+        assert "already received" in page.locator("main").inner_text()
+        assert page.input_value("#kept") == "Is the FY 2013 table out?"
+        assert axe_violations(page) == []
+    finally:
+        context.close()

@@ -20,6 +20,7 @@ SETTINGS = {
     "FEED_DOMAIN": "https://golden.example",
     "CHARTS_DATA_PATH": "data",
     "CHARTS_WORKERS": 1,
+    "COMMENTS_ENDPOINT": "https://golden.example/comments",
 }
 NOT_COMPARED = ("theme/",)
 

@@ -1,6 +1,11 @@
 """COMMENTS_* settings: defaults, and a sentence for every bad value."""
 
-from pelican.plugins.comment_threads.settings import SCHEMA, author_names, way_to_comment_problem
+from pelican.plugins.comment_threads.settings import (
+    SCHEMA,
+    apply_defaults,
+    author_names,
+    way_to_comment_problem,
+)
 
 
 def load(settings):
@@ -17,7 +22,7 @@ def test_defaults_fill_in_and_author_names_come_from_site_authors():
 
 
 def test_author_names_fall_back_on_author():
-    settings = {"AUTHOR": "Elena Marsh", "COMMENTS_FORM_ACTION": "https://x.test/c"}
+    settings = {"AUTHOR": "Elena Marsh", "COMMENTS_ENDPOINT": "https://x.test/c"}
     config, problems = load(settings)
     assert problems == []
     assert author_names(config, settings) == ["Elena Marsh"]
@@ -29,7 +34,7 @@ def test_bad_values_are_named_with_what_would_be_right_and_replaced():
         "COMMENTS_ORDER": "random",
         "COMMENTS_CLOSE_AFTER_DAYS": "30",
         "COMMENTS_REFERENCE_DATE": "yesterday",
-        "COMMENTS_FORM_ACTION": "javascript:post()",
+        "COMMENTS_ENDPOINT": "javascript:post()",
         "COMMENTS_FEED_ATOM": "feeds/comments.xml",
     }
     config, problems = load(settings)
@@ -40,7 +45,7 @@ def test_bad_values_are_named_with_what_would_be_right_and_replaced():
                                       "(the build uses the default, None)"),
         ("COMMENTS_REFERENCE_DATE", "expected a date as YYYY-MM-DD, or None "
                                     "(the build uses the default, None)"),
-        ("COMMENTS_FORM_ACTION", "expected an http(s) URL, or None (the build uses the default, None)"),
+        ("COMMENTS_ENDPOINT", "expected an http(s) URL, or None (the build uses the default, None)"),
         ("COMMENTS_FEED_ATOM", "expected a path containing {slug}, or None "
                                "(the build uses the default, 'feeds/comments/{slug}.atom.xml')"),
     ]
@@ -71,5 +76,22 @@ def test_the_config_is_frozen():
 def test_a_way_to_comment_is_required():
     config, _ = load({})
     assert way_to_comment_problem(config) == (
-        "COMMENTS_EMAIL", "neither COMMENTS_FORM_ACTION nor COMMENTS_EMAIL is set",
+        "COMMENTS_EMAIL", "neither COMMENTS_ENDPOINT nor COMMENTS_EMAIL is set",
         "set one so that readers have a way to leave a comment")
+
+
+def test_the_comment_services_keys_are_not_unknown_and_a_renamed_key_says_so():
+    _config, problems = load({"COMMENTS_EMAIL": "a@b.c", "COMMENTS_SMTP_HOST": "mail.example",
+                              "COMMENTS_FORM_ACTION": "https://x.test/c"})
+    assert problems == [("COMMENTS_FORM_ACTION", "setting COMMENTS_FORM_ACTION has been renamed "
+                         "COMMENTS_ENDPOINT", "rename it to COMMENTS_ENDPOINT")]
+
+
+def test_programs_outside_the_build_get_the_same_values_and_sentences():
+    settings = {"COMMENTS_EMAIL": "a@b.c", "COMMENTS_ORDER": "random", "SITE_AUTHORS": {"Elena Marsh": ""}}
+    assert apply_defaults(settings) == [
+        "Setting COMMENTS_ORDER is 'random'; expected one of 'newest-first', 'oldest-first' "
+        "(the build uses the default, 'newest-first')."]
+    assert settings["COMMENTS_ORDER"] == "newest-first"
+    assert settings["COMMENTS_MAX_LENGTH"] == 65535
+    assert settings["COMMENTS_AUTHOR_NAMES"] == ["Elena Marsh"]

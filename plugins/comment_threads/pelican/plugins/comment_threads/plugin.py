@@ -2,20 +2,29 @@
 
 import datetime
 import os
+from functools import partial
 from itertools import chain
 
 from pelican import signals
 
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import Problem
-from pelican.plugins.site_common.text import absolute_url
+from pelican.plugins.site_common.text import absolute_url, plain_text
 
-from . import strings
+from . import manifest, strings
 from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
 from .names import author_badge
-from .render import ThreadView, body_problems, comment_views, count_text, mailto_href, render_body
+from .render import (
+    ThreadView,
+    body_problems,
+    comment_views,
+    count_text,
+    mailto_href,
+    render_body,
+    reply_targets,
+)
 from .settings import POST_METADATA, SCHEMA, author_names, way_to_comment_problem
 from .state import comment_state, reference_date
 from .threads import build_thread, count_nodes, group_by_article, limit_depth
@@ -105,12 +114,31 @@ def attach_threads(generator):
     for article in chain(generator.translations, generator.hidden_translations):
         article.comment_thread = articles[article.slug].comment_thread
     build.problems.extend(problems)
+    write_manifest(generator, config)
     feed_path = config.all_feed_atom
     if feed_path and any(_in_feeds(a) for a in generator.articles):
         # In the shared context, so that every page's <head> can link it.
         generator.context["COMMENTS_ALL_FEED_URL"] = absolute_url(
             settings["FEED_DOMAIN"] or settings["SITEURL"], feed_path
         )
+
+
+def write_manifest(generator, config):
+    """Tell the comment service which posts exist, their state and their comment ids.
+
+    Only published posts: a draft or a hidden post takes no comments from
+    strangers, however they learnt its slug.
+    """
+    settings = generator.settings
+    if not config.manifest:
+        return
+    entries = [
+        manifest.entry(article.slug, plain_text(article.title),
+                       absolute_url(settings["SITEURL"], article.url), article.comment_thread)
+        for article in generator.articles
+    ]
+    text = manifest.to_json(settings["SITEURL"], entries)
+    manifest.write(os.path.join(settings["OUTPUT_PATH"], config.manifest), text)
 
 
 def _presentation_problems(comments, names):
@@ -141,27 +169,38 @@ def _thread_view(article, state, nodes, config, settings, render):
     nodes = limit_depth(nodes, config.max_indent)
     feed_path = config.feed_atom
     has_feed = feed_path and count and state != "hidden"
-    email = config.email
+    email, endpoint = config.email, config.endpoint
+    # Without a comment service each Reply link is a mail already answering
+    # its comment; with one, the form's "In reply to" list does it.
+    reply_mail = (
+        partial(mailto_href, email, article.slug, article.title)
+        if email and not endpoint and state == "open" else None
+    )
+    views = comment_views(
+        nodes,
+        article_url=article_url,
+        author_names=author_names(config, settings),
+        date_format=config.date_format,
+        max_indent=config.max_indent,
+        render=render,
+        reply_href=reply_mail,
+    )
     return ThreadView(
         state=state,
         count=count,
         count_text=count_text(count, state),
-        comments=comment_views(
-            nodes,
-            article_url=article_url,
-            author_names=author_names(config, settings),
-            date_format=config.date_format,
-            max_indent=config.max_indent,
-            render=render,
-        ),
+        comments=views,
         feed_url=(
             absolute_url(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
             if has_feed
             else None
         ),
-        form_action=config.form_action,
-        mailto=mailto_href(email, article.slug, article.title) if email else None,
+        endpoint=endpoint,
+        mailto=mailto_href(email, article.slug, article.title) if email and not endpoint else None,
         policy_url=absolute_url(siteurl, config.policy_url),
+        slug=article.slug,
+        reply_targets=reply_targets(views) if endpoint and state == "open" else [],
+        max_length=config.max_length,
     )
 
 

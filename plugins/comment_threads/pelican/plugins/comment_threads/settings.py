@@ -36,6 +36,23 @@ class ReferenceDate(Option):
             raise Invalid from None
 
 
+class ManifestPath(Option):
+    def convert(self, value, settings):
+        if not isinstance(value, str) or value.strip("/") == "" or ".." in value:
+            raise Invalid
+        return value
+
+
+def keys_read_elsewhere():
+    """COMMENTS_* keys the comment service reads (comment_service/config.py): not the
+    build's own, but not unknown either."""
+    try:
+        from comment_service.config import DEFAULTS  # noqa: PLC0415  (only when it is installed)
+    except ImportError:
+        return frozenset()
+    return frozenset(DEFAULTS)
+
+
 SCHEMA = Schema("CommentsConfig", "COMMENTS_", {
     # Folder under the content PATH holding one sub-folder per post slug.
     "COMMENTS_PATH": Text(default="comments", expected="a folder name"),
@@ -54,8 +71,13 @@ SCHEMA = Schema("CommentsConfig", "COMMENTS_", {
     # "Today" for the rule above; None means the newest post's date, so that
     # the same sources always build the same site.
     "COMMENTS_REFERENCE_DATE": Optional(default=None, option=ReferenceDate(None, "a date as YYYY-MM-DD")),
-    # Where the comment form posts; None offers a prefilled email instead.
-    "COMMENTS_FORM_ACTION": Optional(default=None, option=URL(None)),
+    # Where the comment form posts (the comment service); None offers a
+    # prefilled email instead.
+    "COMMENTS_ENDPOINT": Optional(default=None, option=URL(None)),
+    # The list of posts, their state and comment ids the comment service
+    # reads, written into the output; None writes none.
+    "COMMENTS_MANIFEST": Optional(default="comments-manifest.json", option=ManifestPath(
+        None, "a file path inside the output")),
     # Address that receives emailed comments (needed without a form action).
     "COMMENTS_EMAIL": Optional(default=None, option=EmailAddress(None, "an email address")),
     # The moderation policy the form links to, relative to SITEURL.
@@ -68,7 +90,7 @@ SCHEMA = Schema("CommentsConfig", "COMMENTS_", {
     # Longest comment text, in characters; the comment service keeps the same limit.
     "COMMENTS_MAX_LENGTH": Integer(default=65535, low=1, high=1_000_000,
                                    expected="a number of characters from 1 to 1,000,000"),
-})
+}, renamed={"COMMENTS_FORM_ACTION": "COMMENTS_ENDPOINT"}, elsewhere=keys_read_elsewhere)
 # Post metadata the plugin reads: `Comments: open | closed | hidden`.
 POST_METADATA = ("comments",)
 
@@ -82,7 +104,25 @@ def author_names(config, settings):
 
 def way_to_comment_problem(config):
     """(key, message, suggestion) when readers would have no way to leave a comment."""
-    if config.form_action or config.email:
+    if config.endpoint or config.email:
         return None
-    return ("COMMENTS_EMAIL", "neither COMMENTS_FORM_ACTION nor COMMENTS_EMAIL is set",
+    return ("COMMENTS_EMAIL", "neither COMMENTS_ENDPOINT nor COMMENTS_EMAIL is set",
             "set one so that readers have a way to leave a comment")
+
+
+def apply_defaults(settings):
+    """For programs that read the site's settings outside a build (the comment service):
+    fill in every COMMENTS_* value as the build uses it; one sentence per mistake.
+
+    The same schema and policy as the build: a wrong value is named and replaced by
+    its default.
+    """
+    config, problems = SCHEMA.load(settings)
+    for key in SCHEMA.options:
+        settings[key] = getattr(config, SCHEMA.attribute(key))
+    settings["COMMENTS_AUTHOR_NAMES"] = author_names(config, settings)
+    sentences = [f"{p.message[0].upper()}{p.message[1:]}; {p.suggestion}." for p in problems]
+    missing = way_to_comment_problem(config)
+    if missing:
+        sentences.append(f"{missing[1][0].upper()}{missing[1][1:]}; {missing[2]}.")
+    return sentences

@@ -15,15 +15,10 @@ ALL_FEED_TITLE = "Recent comments"
 FEED_ITEM_TITLE = "{author} on {title}"
 
 MAIL_SUBJECT = "Comment on “{title}” (content/comments/{slug}/)"
+# The emailed comment's text, below the header lines the comment-file module writes.
 MAIL_BODY = (
-    "Author: your name\n"
-    "Website: \n"
-    "Replyto: \n"
-    "Date: (the moderator fills this in)\n"
-    "\n"
     "Your comment, in plain text or Markdown.\n"
     "\n"
-    "(To answer a comment, put its id after Replyto: it is the part after "
-    "#comment- in the comment's permalink. Your email address is not "
-    "published.)\n"
+    "(Write your name after Author: above. The moderator dates the comment "
+    "when it is published. Your email address is never published.)"
 )

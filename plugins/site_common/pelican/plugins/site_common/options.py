@@ -141,10 +141,15 @@ class SettingProblem:
 
 
 class Schema:
-    """The settings one plugin reads: `{KEY: Option}`, all under `prefix` except `others`."""
+    """The settings one plugin reads: `{KEY: Option}`, under `prefix` (a few may lie outside it).
 
-    def __init__(self, name, prefix, options):
+    `renamed` maps retired keys to their new names; `elsewhere()` gives keys
+    under the prefix that another program reads (so they are not unknown).
+    """
+
+    def __init__(self, name, prefix, options, renamed=None, elsewhere=frozenset):
         self.name, self.prefix, self.options = name, prefix, dict(options)
+        self.renamed, self.elsewhere = dict(renamed or {}), elsewhere
         fields = [(self.attribute(key), object) for key in self.options]
         self.config_class = dataclasses.make_dataclass(name, fields, frozen=True)
 
@@ -176,7 +181,12 @@ class Schema:
 
     def unknown_keys(self, settings):
         problems = []
-        for key in sorted(k for k in settings if k.startswith(self.prefix) and k not in self.options):
+        known = set(self.options) | set(self.elsewhere())
+        for key in sorted(k for k in settings if k.startswith(self.prefix) and k not in known):
+            if key in self.renamed:
+                problems.append(SettingProblem(key, f"setting {key} has been renamed {self.renamed[key]}",
+                                               f"rename it to {self.renamed[key]}"))
+                continue
             match = closest(key, [k for k in self.options if k.startswith(self.prefix)])
             hint = f"did you mean {match}?" if match else (
                 f"{self.prefix}* settings are: " + ", ".join(sorted(self.options)))

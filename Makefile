@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml)
+# Our plugins, and the WordPress importer (a command, not a plugin).
+PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml) wordpress_import/pyproject.toml
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock $(PLUGIN_PACKAGES) | cksum | cut -d' ' -f1)
 
 INPUTDIR := content
@@ -24,7 +25,7 @@ endif
 
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench
+.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench import-wordpress
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -34,6 +35,7 @@ help:
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
 	@echo 'make bench      measure build speed against plain Pelican'
+	@echo 'make import-wordpress WXR=export.xml [UPLOADS=wp-content/uploads] [ARGS=--dry-run]'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
 venv: $(STAMP)
@@ -81,6 +83,12 @@ test-fast: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# Bring a WordPress export into content/ (see README, "Moving from WordPress").
+# ARGS passes options: --dry-run, --force, --post-types=TYPE, --keep-pingbacks.
+import-wordpress: venv
+	@test -n "$(WXR)" || { echo 'usage: make import-wordpress WXR=export.xml [UPLOADS=folder] [ARGS=...]'; exit 2; }
+	$(BIN)/wordpress-import "$(WXR)" $(if $(UPLOADS),--uploads "$(UPLOADS)") --settings $(CONFFILE) $(ARGS)
 
 clean:
 	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache test-artifacts

@@ -49,16 +49,17 @@ def expand(text, gallery_images):
         if match.start() < position:
             continue
         name = match.group("name").lower()
+        if match.group("escaped") and match.group("end"):
+            # [[gallery]] is WordPress's way to write "[gallery]" in a post.
+            pieces += [text[position:match.start()], text[match.start() + 1:match.end() - 1]]
+            position = match.end()
+            continue
         closing = None if match.group("self") else text.find(f"[/{match.group('name')}]", match.end())
         closing = None if closing == -1 else closing
         if name not in KNOWN and not match.group("attrs").strip() and closing is None:
             continue  # "[sic]": brackets in prose, not a shortcode
         end = match.end() if closing is None else closing + len(f"[/{match.group('name')}]")
         pieces.append(text[position:match.start()])
-        if match.group("escaped") and text[end:end + 1] == "]":
-            pieces.append(text[match.start() + 1:end])  # [[x]] is WordPress's way to write [x]
-            position = end + 1
-            continue
         content = "" if closing is None else text[match.end():closing]
         attrs = parse_attributes(match.group("attrs"))
         replacement = _convert(name, attrs, content, gallery_images)
@@ -82,7 +83,7 @@ def _short(code, limit=80):
 def _visible(opening, content, closing, gallery_images):
     """An unknown shortcode, shown as code so the author sees it; its content stays text."""
     inner = expand(content, gallery_images).html if content else ""
-    shown = f"<code>{html.escape(opening)}</code>"
+    shown = f"<code>{html.escape(opening, quote=False)}</code>"
     if closing:
         shown += f"{inner}<code>{html.escape(closing)}</code>"
     return shown

@@ -47,18 +47,23 @@ def nginx_map(rules, variable="$old_link_target"):
     `http {}` block and add to the `server {}` block:
     `if ($old_link_target) { return 301 $old_link_target; }`
     """
+    pairs = []
+    for old, new in rules:
+        keys = [old, "/index.php" + old[1:]] if old.startswith("/?") else [old, old.rstrip("/")]
+        pairs += [(key, new) for key in keys]
+    # nginx refuses to start when a key does not fit a hash bucket (64 bytes
+    # by default); old permalinks are often longer.
+    bucket = 128
+    while bucket < max(len(key) for key, _ in pairs) + 32:
+        bucket *= 2
     lines = [
         "# Old WordPress addresses and where each now is (written by the build).\n",
         "# In http {}: include this file. In server {}:\n",
         f"#     if ({variable}) {{ return 301 {variable}; }}\n",
+        f"map_hash_bucket_size {bucket};\n",
         f"map $request_uri {variable} {{\n",
         '    default "";\n',
     ]
-    for old, new in rules:
-        keys = [old] if old.startswith("/?") else [old, old.rstrip("/")]
-        if old.startswith("/?"):
-            keys.append("/index.php" + old[1:])
-        for key in keys:
-            lines.append(f'    "{key}" "{new}";\n')
+    lines += [f'    "{key}" "{new}";\n' for key, new in pairs]
     lines.append("}\n")
     return "".join(lines)

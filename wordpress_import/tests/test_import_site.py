@@ -22,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import Visit, serve
+from tests.conftest import free_port
 from tests.sitebuild import ROOT, run_pelican
 from tests.tools import require
 
@@ -47,12 +48,6 @@ OLD_QUERIES = {
     "/?page_id=120": "/about-this-archive/",
     "/index.php?p=102": "/2014/03/asylum-and-withholding/",
 }
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def import_into(content, *options, export=EXPORT):

@@ -6,7 +6,6 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-
 from pelican.plugins.data_charts.markdown_ext import ChartsExtension
 from wordpress_import.authors import known_authors, with_authors
 from wordpress_import.autop import autop

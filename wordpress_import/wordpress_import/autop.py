@@ -14,9 +14,9 @@ BLOCKS = (
     "area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|"
     "hgroup|header|footer|nav|figure|figcaption|details|menu|summary"
 )
-PRE = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
-OPEN_BLOCK = re.compile(rf"(<(?:{BLOCKS})[\s/>])", re.I)
-CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCKS})>)", re.I)
+PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+OPEN_BLOCK = re.compile(rf"(<(?:{BLOCKS})[\s/>])", re.IGNORECASE)
+CLOSE_BLOCK = re.compile(rf"(</(?:{BLOCKS})>)", re.IGNORECASE)
 ANY_BLOCK_TAG = rf"</?(?:{BLOCKS})[^>]*>"
 PLACEHOLDER = "\x00pre{}\x00"
 
@@ -38,11 +38,11 @@ def autop(text):
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     html = "".join(f"<p>{p}</p>\n" for p in paragraphs)
     # A quotation holds paragraphs rather than sitting inside one.
-    html = re.sub(r"<p>\s*(<blockquote[^>]*>)", r"\1<p>", html, flags=re.I)
-    html = re.sub(r"(</blockquote>)\s*</p>", r"</p>\1", html, flags=re.I)
+    html = re.sub(r"<p>\s*(<blockquote[^>]*>)", r"\1<p>", html, flags=re.IGNORECASE)
+    html = re.sub(r"(</blockquote>)\s*</p>", r"</p>\1", html, flags=re.IGNORECASE)
     # A "paragraph" that is only a block tag, or starts or ends with one, is not one.
-    html = re.sub(rf"<p>\s*({ANY_BLOCK_TAG})", r"\1", html, flags=re.I)
-    html = re.sub(rf"({ANY_BLOCK_TAG})\s*</p>", r"\1", html, flags=re.I)
+    html = re.sub(rf"<p>\s*({ANY_BLOCK_TAG})", r"\1", html, flags=re.IGNORECASE)
+    html = re.sub(rf"({ANY_BLOCK_TAG})\s*</p>", r"\1", html, flags=re.IGNORECASE)
     html = re.sub(r"<p>(\x00pre\d+\x00)</p>", r"\1", html)
     html = _line_breaks(html)
     for number, block in enumerate(kept):
@@ -52,8 +52,8 @@ def autop(text):
 
 def _line_breaks(html):
     """A single newline inside a paragraph is a line break, except next to a block tag."""
-    block_end = re.compile(rf"{ANY_BLOCK_TAG}\s*$", re.I)
-    block_start = re.compile(rf"\s*{ANY_BLOCK_TAG}", re.I)
+    block_end = re.compile(rf"{ANY_BLOCK_TAG}\s*$", re.IGNORECASE)
+    block_start = re.compile(rf"\s*{ANY_BLOCK_TAG}", re.IGNORECASE)
 
     def inside(match):
         lines = match.group(1).strip("\n").split("\n")
@@ -63,4 +63,4 @@ def _line_breaks(html):
             body += joint + line
         return f"<p>{body}</p>"
 
-    return re.sub(r"<p>(.*?)</p>", inside, html, flags=re.S)
+    return re.sub(r"<p>(.*?)</p>", inside, html, flags=re.DOTALL)

@@ -16,11 +16,11 @@ from .links import absolute, safe_href, upload_path
 from .markdown import to_markdown
 from .shortcodes import expand
 
-BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
-MORE = re.compile(r"<!--more(?:\s.*?)?-->", re.S | re.I)
-NEXTPAGE = re.compile(r"<!--nextpage-->", re.I)
+BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+MORE = re.compile(r"<!--more(?:\s.*?)?-->", re.DOTALL | re.IGNORECASE)
+NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 # A URL alone on its line: WordPress shows it as an embedded player.
-BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.M)
+BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE)
 REMOVED = ("script", "style", "noscript", "form", "input", "button", "select", "textarea",
            "object", "embed", "applet", "template")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -13,7 +13,7 @@ from markdownify import MarkdownConverter
 
 # What makes a line Markdown syntax rather than text: a heading, a list item,
 # a fence, a block opener, a setext underline.
-LINE_START = re.compile(r"^([ \t]*)(#|[-+*](?=[ \t]|$)|\d+[.)]|/{3}|~{3}|=+[ \t]*$)", re.M)
+LINE_START = re.compile(r"^([ \t]*)(#|[-+*](?=[ \t]|$)|\d+[.)]|/{3}|~{3}|=+[ \t]*$)", re.MULTILINE)
 ENTITY_FOR = {"/": "&#47;", "~": "&#126;", "=": "&#61;"}
 BACKTICKS = re.compile(r"`+")
 

@@ -24,8 +24,8 @@ from .postfile import PostFile, format_post, one_line
 from .report import Report
 
 SUMMARY_WORDS = 50
-SLUG_LINE = re.compile(r"^slug:\s*(\S+)\s*$", re.I | re.M)
-TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$", re.I | re.M)
+SLUG_LINE = re.compile(r"^slug:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+TITLE_LINE = re.compile(r"^title:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass

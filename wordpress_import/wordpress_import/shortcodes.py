@@ -109,7 +109,7 @@ def _convert(name, attrs, content, gallery_images):
 
 def _caption(attrs, content):
     """[caption]<img> The caption.[/caption]: the image, then the words after it."""
-    match = re.match(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", content, re.S | re.I)
+    match = re.match(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", content, re.DOTALL | re.IGNORECASE)
     if not match:
         return None
     image, words = match.group(1), match.group(2).strip() or attrs.get("caption", "")

@@ -115,7 +115,7 @@ def read_export(path):
 
 def _xml_problem(error, path):
     message = str(error).split(":", 1)[0]
-    if message.startswith("no element found") or message.startswith("unclosed token"):
+    if message.startswith(("no element found", "unclosed token")):
         return "the file ends in the middle of the XML"
     return f"the XML is not well formed ({message})"
 

@@ -25,7 +25,7 @@ endif
 
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench import-wordpress
+.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench import-wordpress bench-import
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -89,6 +89,10 @@ bench: venv
 import-wordpress: venv
 	@test -n "$(WXR)" || { echo 'usage: make import-wordpress WXR=export.xml [UPLOADS=folder] [ARGS=...]'; exit 2; }
 	$(BIN)/wordpress-import "$(WXR)" $(if $(UPLOADS),--uploads "$(UPLOADS)") --settings $(CONFFILE) $(ARGS)
+
+# Time and memory of importing a generated 2,000-post, 20,000-comment export.
+bench-import: venv
+	$(BIN)/python -m bench.wordpress
 
 clean:
 	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache test-artifacts

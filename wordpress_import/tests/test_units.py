@@ -290,3 +290,18 @@ def test_threads_keep_replies_and_lift_orphans_and_sign_the_author():
     assert thread.counts == {"approved comment": 8, "pending comment": 1, "spam comment": 1,
                              "trash comment": 1, "approved pingback": 1, "approved trackback": 1}
     assert any("answers comment 999" in note for note in thread.notes)
+
+
+def test_the_benchmark_export_imports_every_post_and_comment(tmp_path):
+    from bench.wordpress import generate_export
+    from wordpress_import.run import Options, run
+
+    export = tmp_path / "export.xml"
+    expected = generate_export(export, posts=10, comments=120)
+    (tmp_path / "content").mkdir()
+    report = run(Options(export=export, content=tmp_path / "content", timezone="UTC"))
+    assert report.written["posts (published)"] == expected["posts"] == 10
+    assert report.written["comments published"] == expected["published comments"]
+    held = report.written["comments held for moderation"]
+    assert 0 < held and len(list((tmp_path / "content/comments").rglob("*.md"))) == \
+        expected["published comments"]

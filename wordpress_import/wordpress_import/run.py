@@ -6,6 +6,7 @@ would do.
 """
 
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,12 +290,15 @@ def _apply(plan, report, options):
         return
     comments = {commentfile.path_for(options.content / f, s, i): (f, s, i, c)
                 for f, s, i, c in plan.comments}
+    # Thousands of files: each is written whole (temporary file and rename),
+    # and one sync at the end puts them all on disk.
     for path, data in pending:
         if path in comments:
             folder, slug, comment_id, comment = comments[path]
-            commentfile.write(options.content / folder, slug, comment_id, comment)
+            commentfile.write(options.content / folder, slug, comment_id, comment, sync=False)
         else:
-            atomic_write(path, data)
+            atomic_write(path, data, sync=False)
+    os.sync()
 
 
 def _state(path, data, force):

@@ -248,6 +248,8 @@ def test_threads_nest_three_deep_and_carry_the_author_badge(site):
         assert parent.find_parent("li") in child.find_parents("li")
     badge = comment(post, "wp-1005")
     assert "Elena Marsh" in text_of(badge) and "Author" in text_of(badge)
+    namesake = comment(post, "wp-1014")
+    assert "elena marsh (reader)" in text_of(namesake) and "Author" not in text_of(namesake)
     second = page(site, "/2014/03/asylum-and-withholding/")
     assert "Marisol Reyes" in text_of(comment(second, "wp-1102"))
     assert "Author" in text_of(comment(second, "wp-1102"))

@@ -1,5 +1,6 @@
 """The importer's pure parts, each with the broken input it must refuse or defuse."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def test_the_fixture_reads_with_authors_items_and_comments():
     assert post.title == "Asylum &amp; withholding: what&#8217;s the difference?"
     assert post.excerpt.startswith("Two forms of protection")
     first = next(i for i in export.items if i.post_id == "101")
-    assert len(first.comments) == 13
+    assert len(first.comments) == 14
     assert {c.type for c in first.comments} == {"comment", "pingback", "trackback"}
 
 
@@ -275,26 +276,29 @@ def test_threads_keep_replies_and_lift_orphans_and_sign_the_author():
     entry = next(e for e in choice.entries if e.item.post_id == "101")
     thread = plan_thread(entry, timezone="America/New_York", old_site=SITE,
                          uploads=Uploads(None, "x"), user_names={"1": "Elena Marsh"},
-                         keep_mentions=False)
+                         keep_mentions=False, site_authors={"Elena Marsh"})
     by_id = {p.id: p for p in thread.comments}
     assert sorted(by_id) == ["wp-1001", "wp-1002", "wp-1003", "wp-1004", "wp-1005", "wp-1006",
-                             "wp-1009", "wp-1010", "wp-1013"]
+                             "wp-1009", "wp-1010", "wp-1013", "wp-1014"]
     assert [by_id[i].comment.replyto for i in ("wp-1002", "wp-1003", "wp-1004")] == \
         ["wp-1001", "wp-1002", "wp-1003"]
     assert by_id["wp-1009"].comment.replyto is None and by_id["wp-1010"].comment.replyto is None
-    assert by_id["wp-1005"].comment.author == "Elena Marsh"
+    assert (by_id["wp-1005"].comment.author, by_id["wp-1005"].comment.role) == ("Elena Marsh", "author")
+    assert (by_id["wp-1014"].comment.author, by_id["wp-1014"].comment.role) == \
+        ("elena marsh (reader)", None)
     assert by_id["wp-1006"].held and not by_id["wp-1001"].held
     mallory = by_id["wp-1013"].comment
     assert mallory.website is None and "mallory@" not in mallory.body
     assert "<script" not in mallory.body and "onerror" not in mallory.body
-    assert thread.counts == {"approved comment": 8, "pending comment": 1, "spam comment": 1,
+    assert thread.counts == {"approved comment": 9, "pending comment": 1, "spam comment": 1,
                              "trash comment": 1, "approved pingback": 1, "approved trackback": 1}
     assert any("answers comment 999" in note for note in thread.notes)
 
 
 def test_the_benchmark_export_imports_every_post_and_comment(tmp_path):
-    from bench.wordpress import generate_export
     from wordpress_import.run import Options, run
+
+    from bench.wordpress import generate_export
 
     export = tmp_path / "export.xml"
     expected = generate_export(export, posts=10, comments=120)
@@ -305,3 +309,18 @@ def test_the_benchmark_export_imports_every_post_and_comment(tmp_path):
     held = report.written["comments held for moderation"]
     assert 0 < held and len(list((tmp_path / "content/comments").rglob("*.md"))) == \
         expected["published comments"]
+
+
+def test_a_comment_the_build_would_refuse_is_held_with_the_reason():
+    export = read_export(FIXTURE)
+    choice = choose(export, post_types=frozenset(), timezone="UTC", existing_slugs={},
+                    authors=export.authors)
+    entry = next(e for e in choice.entries if e.item.post_id == "102")
+    long = dataclasses.replace(entry.item.comments[0], content="word " * 20000)
+    entry.item = dataclasses.replace(entry.item, comments=(long,))
+    thread = plan_thread(entry, timezone="UTC", old_site=SITE, uploads=Uploads(None, "x"),
+                         user_names={}, keep_mentions=False)
+    [planned] = thread.comments
+    assert planned.held
+    assert any("held for moderation, because the comment's text is 99999 characters long"
+               in note for note in thread.notes)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
+from pelican.plugins.comment_threads.commentfile import ADDRESS, ADDRESS_REMOVED
 
 from .autop import autop
 from .links import absolute, safe_href, upload_path
@@ -23,7 +24,6 @@ NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE)
 REMOVED = ("script", "style", "noscript", "form", "input", "button", "select", "textarea",
            "object", "embed", "applet", "template")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -63,21 +63,25 @@ def convert(text, old_site, uploads, gallery_images=lambda attrs: [], redact=Fal
 
 
 def _clean(html, body, old_site, uploads, redact):
+    """The fragment parsed, with its addresses rewritten or removed, in one walk of its tags."""
     soup = BeautifulSoup(html, "html.parser")
-    for element in soup.find_all(REMOVED):
-        element.decompose()
-    for frame in soup.find_all("iframe"):
-        source = frame.get("src", "")
-        frame.replace_with(_link(soup, source) if safe_href(source) else "")
-    for link in soup.find_all("a"):
-        _rewrite_link(link, body, old_site, uploads)
-    for image in soup.find_all("img"):
-        _rewrite_image(image, body, old_site, uploads)
-    if redact:
-        for text in soup.find_all(string=EMAIL):
-            body.addresses_removed += len(EMAIL.findall(text))
-            text.replace_with(EMAIL.sub("[address removed]", text))
-    return str(soup)
+    for element in soup.find_all(True):
+        if element.decomposed:
+            continue  # inside an element removed just before
+        if element.name in REMOVED:
+            element.decompose()
+        elif element.name == "iframe":
+            source = element.get("src", "")
+            element.replace_with(_link(soup, source) if safe_href(source) else "")
+        elif element.name == "a":
+            _rewrite_link(element, body, old_site, uploads)
+        elif element.name == "img":
+            _rewrite_image(element, body, old_site, uploads)
+    if redact and ADDRESS.search(html):
+        for text in soup.find_all(string=ADDRESS):
+            body.addresses_removed += len(ADDRESS.findall(text))
+            text.replace_with(ADDRESS.sub(ADDRESS_REMOVED, text))
+    return soup  # converted as it is: parsing its text again would cost as much again
 
 
 def _link(soup, url):
@@ -104,7 +108,7 @@ def _rewrite_link(link, body, old_site, uploads):
         target = safe_href(href)
         if target is None:
             body.links_dropped.append(href[:80])
-        elif target.startswith("mailto:") and EMAIL.search(target):
+        elif target.startswith("mailto:") and ADDRESS.search(target):
             target = None  # an address: never carried onto the site
             body.addresses_removed += 1
     if target:

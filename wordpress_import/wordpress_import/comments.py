@@ -9,11 +9,19 @@ import datetime
 import html
 from dataclasses import dataclass, field
 
-from pelican.plugins.comment_threads.commentfile import CommentFile
+from pelican.plugins.comment_threads import commentfile
+from pelican.plugins.comment_threads.commentfile import (
+    ADDRESS,
+    ADDRESS_REMOVED,
+    MARK_RUN,
+    MAX_MARKS,
+    CommentFile,
+    is_website,
+)
+from pelican.plugins.comment_threads.names import fold
 
 from .body import convert
 from .dates import shown, site_time
-from .items import clean_name
 from .postfile import one_line
 
 SKIPPED_APPROVALS = {"spam": "spam", "trash": "trash", "post-trashed": "trash"}
@@ -41,8 +49,14 @@ def comment_id(wordpress_id):
     return f"wp-{wordpress_id}"
 
 
-def plan_thread(entry, *, timezone, old_site, uploads, user_names, keep_mentions):
-    """The comment files of one imported post."""
+def plan_thread(entry, *, timezone, old_site, uploads, user_names, keep_mentions,
+                site_authors=()):
+    """The comment files of one imported post.
+
+    `user_names` maps WordPress user ids to the names their comments are
+    signed with (as site authors); `site_authors` are all the site's author
+    names, which a visitor's comment may not take.
+    """
     thread = Thread()
     kept = {}
     for raw in entry.item.comments:
@@ -63,7 +77,7 @@ def plan_thread(entry, *, timezone, old_site, uploads, user_names, keep_mentions
     dates = {}
     for raw in sorted(kept.values(), key=lambda r: int(r.id)):
         planned = _planned(raw, kept, dates, entry, thread, timezone, old_site, uploads,
-                           user_names)
+                           user_names, {fold(name) for name in site_authors})
         if planned:
             thread.comments.append(planned)
     return thread
@@ -73,7 +87,8 @@ def _count(thread, key):
     thread.counts[key] = thread.counts.get(key, 0) + 1
 
 
-def _planned(raw, kept, dates, entry, thread, timezone, old_site, uploads, user_names):
+def _planned(raw, kept, dates, entry, thread, timezone, old_site, uploads, user_names,
+             folded_authors):
     name = comment_id(raw.id)
     body = convert(raw.content, old_site, uploads, redact=True)
     if body.addresses_removed:
@@ -89,18 +104,42 @@ def _planned(raw, kept, dates, entry, thread, timezone, old_site, uploads, user_
         thread.notes.append(f"{name} answers {comment_id(parent.id)}, which is held for "
                             "moderation; it is shown as a top-level comment")
         parent = None
-    date = _date(raw, parent, kept, dates, entry, thread, timezone)
-    author = one_line(html.unescape(raw.author)) or "Anonymous"
-    if raw.user_id in user_names:
-        if author != user_names[raw.user_id]:
-            thread.notes.append(f"{name}: written by WordPress user {user_names[raw.user_id]!r}; "
-                                "signed with that name")
-        author = user_names[raw.user_id]
-    comment = CommentFile(author=clean_name(author) if raw.user_id in user_names else author,
-                          date=date, body=body.markdown,
+    author, role = _signature(raw, name, thread, user_names, folded_authors)
+    comment = CommentFile(author=author, date=_date(raw, parent, kept, dates, entry, thread, timezone),
+                          body=_marks(body.markdown),
                           replyto=comment_id(parent.id) if parent else None,
-                          website=_website(raw.author_url))
-    return Planned(name, comment, held=raw.approved != "1")
+                          website=_website(raw.author_url), role=role)
+    held = raw.approved != "1"
+    # What is published must pass the build's own reader; anything it would
+    # refuse waits with the held comments, and the report says why.
+    _, mistakes = commentfile.parse(commentfile.format(comment), timezone=timezone)
+    if mistakes and not held:
+        held = True
+        thread.notes.append(f"{name}: held for moderation, because "
+                            + "; ".join(m.message for m in mistakes))
+    return Planned(name, comment, held=held)
+
+
+def _signature(raw, name, thread, user_names, folded_authors):
+    """(author, role): a WordPress user's comment is signed as that site author."""
+    if raw.user_id in user_names:
+        author = user_names[raw.user_id]
+        if author != one_line(html.unescape(raw.author)):
+            thread.notes.append(f"{name}: written by WordPress user {author!r}; signed with "
+                                "that name, as a site author")
+        return author, "author"
+    author = _marks(ADDRESS.sub(ADDRESS_REMOVED, one_line(html.unescape(raw.author)))[:100])
+    author = author or "Anonymous"
+    if fold(author) in folded_authors:
+        thread.notes.append(f"{name}: a visitor signed {author!r}, a site author's name; "
+                            f"shown as '{author} (reader)'")
+        author = f"{author} (reader)"
+    return author, None
+
+
+def _marks(text):
+    """At most MAX_MARKS accents on one letter, as the build allows."""
+    return MARK_RUN.sub(lambda run: run.group()[:MAX_MARKS], text)
 
 
 def _date(raw, parent, kept, dates, entry, thread, timezone):
@@ -123,9 +162,7 @@ def _date(raw, parent, kept, dates, entry, thread, timezone):
 
 def _website(url):
     url = one_line(url)
-    if not url.lower().startswith(("http://", "https://")) or " " in url or len(url) > 300:
-        return None
-    return url
+    return url if len(url) <= 300 and is_website(url) else None
 
 
 def _mention(thread, raw, timezone):

@@ -58,8 +58,13 @@ def _escape_line_start(match):
     return f"{indent}\\{marker}"
 
 
+# One converter for every fragment: it holds only its options, and making
+# one costs more than converting a short comment.
+CONVERTER = SiteConverter(heading_style="ATX", bullets="-", strip_document="strip",
+                          escape_asterisks=False, escape_underscores=False)
+
+
 def to_markdown(html):
-    """The Markdown of an HTML fragment whose links and images are already safe."""
-    text = SiteConverter(heading_style="ATX", bullets="-", strip_document="strip",
-                         escape_asterisks=False, escape_underscores=False).convert(html)
+    """The Markdown of an HTML fragment (text, or a parsed BeautifulSoup) whose links are safe."""
+    text = CONVERTER.convert(html) if isinstance(html, str) else CONVERTER.convert_soup(html)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -68,13 +68,18 @@ def run(options):
         report.skipped.append((label, reason))
     user_names = {a.user_id: clean_name(a.display_name or a.login)
                   for a in export.authors.values() if a.user_id and a.user_id != "0"}
+    authors_text = _read(options.content / "authors.yml")
+    site_authors = (set(authors.known_authors(authors_text)) | set(user_names.values())
+                    | {e.author for e in choice.entries})
     links = {}
     for entry in choice.entries:
-        _plan_entry(entry, plan, report, options, old_site, uploads, choice, user_names)
+        _plan_entry(entry, plan, report, options, old_site, uploads, choice, user_names,
+                    site_authors)
         links.update(oldlinks.entries_for(entry, old_site))
         if entry.status != "published":
             report.changes.append((entry.label, f"{entry.status}: no redirect from its old address"))
-    _plan_authors(plan, report, options, choice)
+    signed = {c.author for *_, c in plan.comments if c.role == "author"}
+    _plan_authors(plan, report, authors_text, {e.author for e in choice.entries} | signed)
     _plan_old_links(plan, report, options, links)
     _plan_uploads(plan, report, uploads, choice)
     _apply(plan, report, options)
@@ -138,7 +143,12 @@ def _gallery(choice, entry):
     return images
 
 
-def _plan_entry(entry, plan, report, options, old_site, uploads, choice, user_names):
+def _read(path):
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _plan_entry(entry, plan, report, options, old_site, uploads, choice, user_names,
+                site_authors):
     item = entry.item
     body = convert(item.content, old_site, uploads, _gallery(choice, entry))
     summary = None
@@ -149,7 +159,7 @@ def _plan_entry(entry, plan, report, options, old_site, uploads, choice, user_na
     if entry.kind == "post":
         thread = plan_thread(entry, timezone=options.timezone, old_site=old_site,
                              uploads=uploads, user_names=user_names,
-                             keep_mentions=options.keep_mentions)
+                             keep_mentions=options.keep_mentions, site_authors=site_authors)
         _plan_thread(entry, thread, plan, report, options)
     elif item.comments:
         report.skipped.append((entry.label, f"{len(item.comments)} comment(s): the site has "
@@ -239,10 +249,9 @@ def _plan_thread(entry, thread, plan, report, options):
                      len(thread.mentions))
 
 
-def _plan_authors(plan, report, options, choice):
-    path = options.content / "authors.yml"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    names = sorted({e.author for e in choice.entries})
+def _plan_authors(plan, report, text, names):
+    """Every author of an imported post or signed comment, added to authors.yml if new."""
+    names = sorted(names)
     new = authors.with_authors(text, names)
     if new != text:
         added = [n for n in names if n not in authors.known_authors(text)]
@@ -254,8 +263,7 @@ def _plan_authors(plan, report, options, choice):
 
 
 def _plan_old_links(plan, report, options, links):
-    path = options.content / "old-links.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = _read(options.content / "old-links.txt")
     new, changed = oldlinks.merged(text, links)
     report.count("written", "old addresses redirected (old-links.txt)", len(links))
     for old in changed:

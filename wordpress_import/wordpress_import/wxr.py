@@ -102,7 +102,7 @@ def read_export(path):
         raise ExportError(f"{shown}: is a folder; give the export's .xml file") from None
     except ParseError as error:
         line, column = error.position
-        raise ExportError(f"{shown}:{line}: {_xml_problem(error, path)} (column {column}); "
+        raise ExportError(f"{shown}:{line}: {_xml_problem(error)} (column {column}); "
                           "the export is damaged or cut short: export it again") from None
     except DefusedXmlException as error:
         line = _line_of(path, b"<!ENTITY")
@@ -113,7 +113,7 @@ def read_export(path):
     return _export(tree.getroot(), shown)
 
 
-def _xml_problem(error, path):
+def _xml_problem(error):
     message = str(error).split(":", 1)[0]
     if message.startswith(("no element found", "unclosed token")):
         return "the file ends in the middle of the XML"

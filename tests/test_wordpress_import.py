@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -28,7 +27,7 @@ from tests.tools import require
 
 pytestmark = pytest.mark.slow
 
-FIXTURE = Path(__file__).parent / "fixture"
+FIXTURE = ROOT / "wordpress_import" / "tests" / "fixture"
 EXPORT = FIXTURE / "export.xml"
 UPLOADS = FIXTURE / "uploads"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -392,18 +391,6 @@ def test_the_build_refuses_an_old_link_to_a_missing_or_unpublished_file(imported
 
 
 # Old addresses, followed in Chromium --------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser import launch
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
 
 def land(browser, url):
     visit = Visit(browser, url)

@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser import Visit, serve
+from tests.checkers import Site, vnu_errors
 from tests.conftest import free_port
 from tests.sitebuild import ROOT, run_pelican
 from tests.tools import require
@@ -200,7 +201,7 @@ def test_a_block_editor_post_loses_its_block_comments(site):
     html = site.read("2014/05/a-year-of-affirmative-decisions/index.html")
     assert "wp:paragraph" not in html and "wp:image" not in html
     post = page(site, "/2014/05/a-year-of-affirmative-decisions/")
-    assert text_of(post.find("h3")) == "What changed this year"
+    assert text_of(post.select_one("article h2")) == "What changed this year"
     assert [text_of(li) for li in post.select("article ul li")][:2] == [
         "More interviews were scheduled.", "Fewer decisions were issued."]
     assert text_of(post.find("blockquote")) == "The backlog is the policy."
@@ -299,6 +300,13 @@ def test_no_address_from_the_export_reaches_content_or_output(imported, site):
                 text = path.read_text(encoding="utf-8", errors="replace")
                 leaked = [a for a in addresses if a in text]
                 assert not leaked, f"{path}: {leaked}"
+
+
+def test_imported_pages_are_valid_html_and_every_link_resolves(site, port):
+    assert Site(site.output, f"http://127.0.0.1:{port}").broken_links() == []
+    pages = site.files(".html")
+    assert any("2013/11/13/" in str(p) for p in pages)  # the redirect pages are among them
+    assert vnu_errors(pages) == []
 
 
 # Repeating, dry runs, force, damaged files --------------------------------------
@@ -462,4 +470,85 @@ def test_nginx_with_the_map_sends_every_old_address_to_its_page(site, port, brow
         # Negative control: an address the map does not hold is not redirected.
         visit = Visit(browser, url + "/?p=106")
         assert visit.page.url == url + "/?p=106"
+        visit.close()
+
+
+# A hostile export ----------------------------------------------------------------
+
+HOSTILE_EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>x</title><link>https://evil.example.org</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://evil.example.org</wp:base_site_url>
+<wp:base_blog_url>https://evil.example.org</wp:base_blog_url>
+<wp:author><wp:author_id>9</wp:author_id><wp:author_login>evil</wp:author_login>
+<wp:author_display_name><![CDATA[Eve: "x"
+Status: published, <script>alert(9)</script>]]></wp:author_display_name></wp:author>
+<item><title><![CDATA[<script>alert(1)</script> & "quoted"
+Status: hidden]]></title>
+<link>https://evil.example.org/2015/01/01/a";b$c{d}:e*f e/</link>
+<dc:creator>evil</dc:creator>
+<content:encoded><![CDATA[<p onclick="alert(2)">Text {{ Mexico FY2012 court_grant_rate }}</p>
+<script>alert(3)</script>
+```chart
+type: bar
+```
+<a href="javascript:alert(4)">x</a> <img src=x onerror=alert(5)> [x](javascript:alert(6))
+<a href="{filename}/../../pelicanconf.py">conf</a>]]></content:encoded>
+<excerpt:encoded><![CDATA[<b>Summary</b> {: onclick="alert(7)" }]]></excerpt:encoded>
+<wp:post_id>1</wp:post_id><wp:post_date>2015-01-01 10:00:00</wp:post_date>
+<wp:post_name>../../../../escaped</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="category" nicename="x"><![CDATA[<img src=x onerror=alert(8)>]]></category>
+<category domain="post_tag" nicename="y"><![CDATA[a, b; <i>c</i>]]></category>
+<wp:comment><wp:comment_id>5</wp:comment_id>
+<wp:comment_author><![CDATA[</bdi><script>alert(10)</script>]]></wp:comment_author>
+<wp:comment_author_url>javascript:alert(11)</wp:comment_author_url>
+<wp:comment_date>2015-01-02 10:00:00</wp:comment_date>
+<wp:comment_content><![CDATA[Replyto: x
+Author: Admin
+
+<svg onload=alert(12)></svg> ok]]></wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent>
+<wp:comment_user_id>0</wp:comment_user_id></wp:comment>
+<wp:comment><wp:comment_id>../6</wp:comment_id><wp:comment_author>x</wp:comment_author>
+<wp:comment_date>2015-01-02 10:00:00</wp:comment_date><wp:comment_content>id with a path</wp:comment_content>
+<wp:comment_approved>1</wp:comment_approved><wp:comment_parent>0</wp:comment_parent>
+<wp:comment_user_id>0</wp:comment_user_id></wp:comment>
+</item></channel></rss>
+"""
+
+
+def test_a_hostile_export_publishes_text_runs_nothing_and_stays_in_content(tmp_path, browser):
+    export = tmp_path / "hostile.xml"
+    export.write_text(HOSTILE_EXPORT, encoding="utf-8")
+    site_root = tmp_path / "site"
+    content = copy_site(site_root)
+    result = import_into(content, export=export)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in site_root.iterdir()) == ["content", "wordpress-import-report.txt"]
+    assert not list(tmp_path.rglob("escaped*")) or all(
+        content in p.parents for p in tmp_path.rglob("escaped*"))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    build = run_pelican(content, tmp_path / "output", settings={"SITEURL": url, "FEED_DOMAIN": url})
+    assert build.ok, build.log
+    post_file = tmp_path / "output/2015/01/escaped/index.html"
+    assert (tmp_path / "output/2015/01/01/a\";b$c{d}:e*f e/index.html").is_file()
+    post = BeautifulSoup(post_file.read_text(encoding="utf-8"), "html.parser")
+    assert text_of(post.find("h1")) == "<script>alert(1)</script> & \u201cquoted\u201d Status: hidden"
+    assert post.find("meta", attrs={"name": "description"})["content"].startswith("Summary")
+    for element in post.find_all(True):
+        assert not [a for a in element.attrs if a.lower().startswith("on")], element
+        for attribute in ("href", "src"):
+            assert not str(element.get(attribute, "")).lower().startswith(("javascript:", "data:"))
+    assert post.find(attrs={"data-chart": True}) is None and post.find(class_="chart") is None
+    assert "{{ Mexico FY2012 court_grant_rate }}" in text_of(post)
+    assert "id with a path" not in text_of(post)
+    assert "alert(10)" in text_of(post.find(id="comment-wp-5"))
+    with serve(tmp_path / "output", port):
+        visit = Visit(browser, url + "/" + post_file.parent.relative_to(tmp_path / "output").as_posix() + "/")
+        visit.load_everything()
+        assert visit.dialogs == [] and visit.foreign_requests == []
         visit.close()

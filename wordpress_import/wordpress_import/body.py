@@ -22,6 +22,7 @@ MORE = re.compile(r"<!--more(?:\s.*?)?-->", re.DOTALL | re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 # A URL alone on its line: WordPress shows it as an embedded player.
 BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"']+)[ \t]*$", re.MULTILINE)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 REMOVED = ("script", "style", "noscript", "form", "input", "button", "select", "textarea",
            "object", "embed", "applet", "template")
 
@@ -39,6 +40,7 @@ class Body:
     images_local: int = 0
     images_left: list = field(default_factory=list)
     addresses_removed: int = 0
+    headings_shifted: bool = False
 
 
 def convert(text, old_site, uploads, gallery_images=lambda attrs: [], redact=False):
@@ -77,11 +79,24 @@ def _clean(html, body, old_site, uploads, redact):
             _rewrite_link(element, body, old_site, uploads)
         elif element.name == "img":
             _rewrite_image(element, body, old_site, uploads)
+    _level_headings(soup, body)
     if redact and ADDRESS.search(html):
         for text in soup.find_all(string=ADDRESS):
             body.addresses_removed += len(ADDRESS.findall(text))
             text.replace_with(ADDRESS.sub(ADDRESS_REMOVED, text))
     return soup  # converted as it is: parsing its text again would cost as much again
+
+
+def _level_headings(soup, body):
+    """Sections start at <h2>: the page's <h1> is the title, and no level may be skipped."""
+    headings = soup.find_all(HEADINGS)
+    if not headings:
+        return
+    shift = min(int(h.name[1]) for h in headings) - 2
+    if shift:
+        body.headings_shifted = True
+        for heading in headings:
+            heading.name = f"h{min(6, max(2, int(heading.name[1]) - shift))}"
 
 
 def _link(soup, url):

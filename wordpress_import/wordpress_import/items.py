@@ -123,9 +123,13 @@ def _author(item, authors):
     return clean_name(author.display_name if author and author.display_name else item.creator)
 
 
+TAG = re.compile(r"<[^>]*>")
+
+
 def clean_name(name):
     """A display name as the site can use it: one line, no list separators or markup."""
-    return one_line(re.sub(r"[,;<>&\"]", " ", html.unescape(name or ""))) or "Unknown author"
+    text = TAG.sub(" ", html.unescape(name or ""))
+    return one_line(re.sub(r"[,;<>&\"]", " ", text)) or "Unknown author"
 
 
 def _terms(entry, item):
@@ -149,7 +153,7 @@ def _terms(entry, item):
 
 def _term_name(name):
     """A category or tag name, entities decoded once; commas would split a Tags line."""
-    return one_line(re.sub(r"[,;<>]", " ", html.unescape(name)))
+    return one_line(re.sub(r"[,;<>]", " ", TAG.sub(" ", html.unescape(name))))
 
 
 def _slug(entry, item, taken):

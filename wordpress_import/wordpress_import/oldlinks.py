@@ -15,7 +15,10 @@ HEADER = (
     "# The build writes a redirect page for each path and the server maps\n"
     "# (_redirects, nginx-redirects.conf) for all of them.\n"
 )
-URL_SAFE = "/:@!$&'()*+,;=-._~%"
+# Kept as they are in an old path; everything else is percent-encoded, so no
+# path can break a line of `_redirects` (where ':' and '*' are patterns) or
+# of an nginx map, or escape the output folder once decoded.
+URL_SAFE = "/-._~!+,=@"
 
 
 def entries_for(entry, old_site):

@@ -211,6 +211,8 @@ def _summary(entry, body, old_site, uploads):
 def _body_notes(entry, body, report):
     if body.gutenberg:
         entry.notes.append("block-editor post: block comments removed")
+    if body.headings_shifted:
+        entry.notes.append("headings moved to start at level 2, under the post's title")
     for name in sorted(set(body.shortcodes_converted)):
         entry.notes.append(f"[{name}] shortcode converted")
     for code in body.shortcodes_kept:

@@ -302,6 +302,21 @@ def test_no_address_from_the_export_reaches_content_or_output(imported, site):
                 assert not leaked, f"{path}: {leaked}"
 
 
+def test_feeds_of_the_imported_site_parse_and_carry_no_markup_from_comments(site):
+    import feedparser
+
+    for name in ("feeds/all.atom.xml", "feeds/comments.atom.xml",
+                 "feeds/comments/credible-fear-interviews-explained.atom.xml"):
+        feed = feedparser.parse(site.read(name))
+        assert not feed.bozo, (name, feed.bozo_exception)
+        assert feed.entries
+        for entry in feed.entries:
+            html = " ".join(c.value for c in entry.get("content", []))
+            assert "<script" not in html and "onerror" not in html and "javascript:" not in html
+    titles = [e.title.replace("\xa0", " ") for e in feedparser.parse(site.read("feeds/all.atom.xml")).entries]
+    assert "Asylum & withholding: what\u2019s the difference?" in titles
+
+
 def test_imported_pages_are_valid_html_and_every_link_resolves(site, port):
     assert Site(site.output, f"http://127.0.0.1:{port}").broken_links() == []
     pages = site.files(".html")

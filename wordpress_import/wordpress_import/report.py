@@ -28,14 +28,13 @@ def render(report):
              + (" (dry run: nothing was written)" if report.dry_run else ""), ""]
     lines += _table("Read", report.read)
     lines += _table("Written" if not report.dry_run else "Would write", report.written)
-    verb = "would be" if report.dry_run else ""
     states = {"new": "new files", "unchanged": "files already up to date",
               "replaced": "files replaced (--force) or lists with lines added",
               "kept": "files that exist and differ, NOT overwritten (use --force to replace)"}
-    lines.append("Files")
+    lines.append("Files" + (" (had this not been a dry run)" if report.dry_run else ""))
     for state, title in states.items():
         paths = report.files.get(state, [])
-        lines.append(f"  {len(paths):>6}  {title}{' ' + verb if verb and state == 'new' else ''}")
+        lines.append(f"  {len(paths):>6}  {title}")
     lines.append("")
     for path in report.files.get("kept", []):
         lines.append(f"  kept: {path}")
@@ -49,9 +48,16 @@ def render(report):
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+# Posts first, then pages, comments and the rest, as a reader of the report looks for them.
+ORDER = ("posts", "pages", "comments", "mentions", "attachments", "images", "authors", "old")
+
+
 def _table(title, counts):
+    def rank(key):
+        return next((i for i, word in enumerate(ORDER) if key.startswith(word)), len(ORDER))
+
     lines = [title]
-    lines += [f"  {number:>6}  {key}" for key, number in counts.items()]
+    lines += [f"  {counts[key]:>6}  {key}" for key in sorted(counts, key=rank)]
     return lines + [""]
 
 

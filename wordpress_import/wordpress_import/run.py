@@ -63,7 +63,7 @@ def run(options):
     old_site = _old_site(export, choice.entries)
     uploads = Uploads(options.uploads, options.images_dir)
     plan = Plan()
-    _count_read(report, choice)
+    _count_read(report, export, choice)
     for label, reason in choice.skipped:
         report.skipped.append((label, reason))
     user_names = {a.user_id: clean_name(a.display_name or a.login)
@@ -120,16 +120,17 @@ def _old_site(export, entries):
     return site
 
 
-def _count_read(report, choice):
+def _count_read(report, export, choice):
+    """Everything in the export, by kind, status and comment type: skipped items too."""
     names = {"post": "posts", "page": "pages", "attachment": "attachments"}
     for kind, number in sorted(choice.read.items()):
         report.count("read", names.get(kind, f"{kind} (post type)"), number)
-    for entry in choice.entries:
-        report.count("read", f"{entry.kind}s: {entry.item.status}")
-    for entry in choice.entries:
-        for raw in entry.item.comments:
-            kind = raw.type or "comment"
-            report.count("read", f"comments: {kind}, status {raw.approved or '?'}")
+    for item in export.items:
+        if item.type in ("post", "page"):
+            report.count("read", f"{names[item.type]}: status {item.status or '?'}")
+    for item in export.items:
+        for raw in item.comments:
+            report.count("read", f"comments: {raw.type or 'comment'}, status {raw.approved or '?'}")
 
 
 def _gallery(choice, entry):

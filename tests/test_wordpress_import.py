@@ -50,10 +50,11 @@ OLD_QUERIES = {
 }
 
 
-def import_into(content, *options, export=EXPORT):
+def import_into(content, *options, export=EXPORT, env=None):
     command = [sys.executable, "-m", "wordpress_import", str(export), "--content", str(content),
                "--settings", str(ROOT / "pelicanconf.py"), *options]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
+                          env={**os.environ, **(env or {})})
 
 
 def copy_site(root):
@@ -377,6 +378,27 @@ def test_a_truncated_export_writes_nothing_and_says_where(tmp_path):
     assert line.startswith(f"Nothing imported: {cut}:") and "ends in the middle" in line
     assert snapshot(content) == before
     assert result.stdout == ""
+
+
+def test_held_comments_can_go_to_the_comment_services_queue_once(tmp_path):
+    from comment_service.store import Store
+
+    content = copy_site(tmp_path)
+    database = tmp_path / "queue.sqlite3"
+    for _ in range(2):
+        result = import_into(content, "--queue", env={"COMMENTS_DB": str(database)})
+        assert result.returncode == 0, result.stderr
+    assert not (content / "comments-pending").exists()
+    assert "credible-fear-interviews-explained: wp-1006: already in the comment service's queue" \
+        in result.stdout
+    store = Store(database)
+    try:
+        [queued] = store.with_status("pending")
+    finally:
+        store.close()
+    assert queued.slug == "credible-fear-interviews-explained"
+    assert queued.reasons == ("imported from WordPress, where it awaited moderation (wp-1006)",)
+    assert "awaits moderation" in queued.body and queued.email is None
 
 
 def test_options_custom_types_and_mentions_build_strictly(tmp_path):

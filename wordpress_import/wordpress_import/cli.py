@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pelican.plugins.site_common.files import atomic_write
 
+from .queue import QueueError
 from .report import render
 from .run import Options, run
 from .wxr import ExportError
@@ -31,6 +32,9 @@ def parser():
                    help="list approved pingbacks and trackbacks under each post as mentions")
     p.add_argument("--force", action="store_true",
                    help="replace files that exist and differ (otherwise they are kept and listed)")
+    p.add_argument("--queue", action="store_true",
+                   help="put comments that awaited moderation in the comment service's queue "
+                        "instead of writing them to content/comments-pending/")
     p.add_argument("--dry-run", action="store_true", help="write nothing; print the report")
     p.add_argument("--report", type=Path,
                    help=f"where to save the report; default {REPORT_NAME} beside the content folder")
@@ -57,10 +61,12 @@ def main(argv=None):
         dry_run=args.dry_run,
         timezone=settings.get("TIMEZONE") or "UTC",
         comments_dir=settings.get("COMMENTS_PATH", "comments"),
+        queue=args.queue,
+        settings=args.settings,
     )
     try:
         report = run(options)
-    except ExportError as error:
+    except (ExportError, QueueError) as error:
         print(f"Nothing imported: {error}.", file=sys.stderr)
         return 1
     text = render(report)

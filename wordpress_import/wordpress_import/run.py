@@ -22,6 +22,7 @@ from .dates import shown
 from .items import choose, clean_name, slugify
 from .links import OldSite, Uploads, normal_path
 from .postfile import PostFile, format_post, one_line
+from .queue import enqueue, open_service
 from .report import Report
 
 SUMMARY_WORDS = 50
@@ -41,6 +42,9 @@ class Options:
     timezone: str = "UTC"
     comments_dir: str = "comments"
     held_dir: str = "comments-pending"
+    # Put held comments in the comment service's queue instead (queue.py).
+    queue: bool = False
+    settings: Path | None = None
     images_dir: str = "images/wordpress"
 
 
@@ -57,6 +61,7 @@ def run(options):
     from .wxr import read_export
 
     export = read_export(options.export)
+    service = open_service(options.settings, options.content) if options.queue else None
     report = Report(source=str(options.export), dry_run=options.dry_run)
     choice = choose(export, post_types=options.post_types, timezone=options.timezone,
                     existing_slugs=existing_slugs(options.content), authors=export.authors)
@@ -82,7 +87,11 @@ def run(options):
     _plan_authors(plan, report, authors_text, {e.author for e in choice.entries} | signed)
     _plan_old_links(plan, report, options, links)
     _plan_uploads(plan, report, uploads, choice)
-    _apply(plan, report, options)
+    try:
+        _apply(plan, report, options, service)
+    finally:
+        if service is not None:
+            service.close()
     return report
 
 
@@ -284,10 +293,15 @@ def _plan_uploads(plan, report, uploads, choice):
                                                         if a.attachment_url))
 
 
-def _apply(plan, report, options):
+def _apply(plan, report, options, service=None):
     """Write what is new; a file that differs is replaced only with --force."""
+    comments = plan.comments
+    if service is not None:
+        held = [c for c in comments if c[0] == options.held_dir]
+        comments = [c for c in comments if c[0] != options.held_dir]
+        _queue(held, report, options, service)
     writes = [(options.content / path, data, path) for path, data in sorted(plan.files.items())]
-    for folder, slug, comment_id, comment in plan.comments:
+    for folder, slug, comment_id, comment in comments:
         path = commentfile.path_for(options.content / folder, slug, comment_id)
         writes.append((path, commentfile.format(comment).encode("utf-8"),
                        path.relative_to(options.content).as_posix()))
@@ -299,17 +313,30 @@ def _apply(plan, report, options):
             pending.append((path, data))
     if options.dry_run:
         return
-    comments = {commentfile.path_for(options.content / f, s, i): (f, s, i, c)
-                for f, s, i, c in plan.comments}
+    by_path = {commentfile.path_for(options.content / f, s, i): (f, s, i, c)
+               for f, s, i, c in comments}
     # Thousands of files: each is written whole (temporary file and rename),
     # and one sync at the end puts them all on disk.
     for path, data in pending:
-        if path in comments:
-            folder, slug, comment_id, comment = comments[path]
+        if path in by_path:
+            folder, slug, comment_id, comment = by_path[path]
             commentfile.write(options.content / folder, slug, comment_id, comment, sync=False)
         else:
             atomic_write(path, data, sync=False)
     os.sync()
+
+
+def _queue(held, report, options, service):
+    """Held comments into the comment service's queue, once each."""
+    report.held = []
+    for _, slug, comment_id, comment in held:
+        where = f"{slug}: {comment_id}"
+        if options.dry_run:
+            report.held.append(f"{where} (would be queued)")
+        elif enqueue(service, slug, comment_id, comment, options.timezone):
+            report.held.append(f"{where}: queued in the comment service")
+        else:
+            report.held.append(f"{where}: already in the comment service's queue")
 
 
 def _state(path, data, force):

@@ -11,6 +11,7 @@ from pelican.plugins.site_common.problems import closest
 from pelican.plugins.site_common.text import absolute_url, plain_text
 
 from . import jsonld, links, metadata
+from .authors import read_authors
 from .settings import POST_METADATA, SCHEMA
 
 
@@ -26,7 +27,24 @@ def start_build(generator):
         state.part("blog_core.typogrify_twice", lambda: state.add_setting(
             "TYPOGRIFY", "settings BLOG_TYPOGRIFY and TYPOGRIFY are both on, which would "
             "typogrify every post twice", "keep BLOG_TYPOGRIFY and set TYPOGRIFY = False"))
+    # The authors file is read afresh each build; templates and other plugins
+    # find the whole list as SITE_AUTHORS in the build's context.
+    generator.context["SITE_AUTHORS"] = site_authors(state, config, generator.settings)
     add_filters(generator)
+
+
+def site_authors(state, config, settings):
+    """SITE_AUTHORS plus the authors file's names, read once per build."""
+
+    def read():
+        if not config.authors_file:
+            return dict(config.site_authors)
+        path = Path(settings["PATH"], config.authors_file)
+        found, problems = read_authors(path, state.where(path))
+        state.problems.extend(problems)
+        return {**config.site_authors, **found}
+
+    return state.part("blog_core.site_authors", read)
 
 
 def blogposting_jsonld(article, siteurl, sitename):
@@ -91,8 +109,9 @@ def check_articles(generator):
             + metadata.unknown_keys(raw, known)
             + metadata.date_order(raw.get("date"), raw.get("modified"))
         )
-        if config.site_authors:
-            findings += metadata.unknown_authors([a.name for a in article.authors], config.site_authors)
+        authors = site_authors(state, config, generator.settings)
+        if authors:
+            findings += metadata.unknown_authors([a.name for a in article.authors], authors)
         _report(state, article, findings + _relative_link_findings(article))
 
 

@@ -81,7 +81,8 @@ def attach_threads(generator):
         # depends on the clock.
         now=datetime.datetime.now(datetime.UTC),
     )
-    problems += _presentation_problems(comments, author_names(config, settings))
+    # The build's context has SITE_AUTHORS with the authors file's names (blog_core).
+    problems += _presentation_problems(comments, author_names(config, generator.context))
     # Translations share their original's slug; the thread lives on the
     # original, in the site's default language.
     articles = {}
@@ -109,7 +110,7 @@ def attach_threads(generator):
             newest_first=config.order == "newest-first",
         )
         problems += found
-        article.comment_thread = _thread_view(article, state, nodes, config, settings, bodies)
+        article.comment_thread = _thread_view(article, state, nodes, config, generator.context, bodies)
     bodies.save()
     for article in chain(generator.translations, generator.hidden_translations):
         article.comment_thread = articles[article.slug].comment_thread

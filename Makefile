@@ -79,7 +79,7 @@ test: venv system-tools $(NODE_STAMP)
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"
 
-bench: venv
+bench: venv system-tools
 	$(BIN)/python -m bench
 
 clean:

@@ -79,6 +79,8 @@ class DataSet:
     def __init__(self, directory):
         self.values = {Row(o.period, o.nationality, o.measure, o.source): o.value
                        for o in load_dataset(directory).observations}
+        # Every whole number the data set holds, counts and percentages alike.
+        self.whole_numbers = frozenset(int(v) for v in self.values.values() if v == int(v))
         rows = list(self.values)
         self.full_series = defaultdict(list)
         for measure in DHS_MEASURES:

@@ -18,14 +18,14 @@ from pelican.plugins.site_common.problems import Problem
 
 from .formatting import format_number
 from .measures import MEASURES, PERCENT
-from .posttext import chart_specs, figure_queries
 from .selection import candidates
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-# What is not a number of the data set's kind; masked in this order, because
-# a figure's or a link's words hold periods and numbers of their own.
-NOT_COUNTED = [re.compile(pattern) for pattern in (
+# What is not a number of the data set's kind, as one pattern: scanning from
+# the left, a figure, link or quotation is masked whole before the periods
+# and numbers inside it are seen; where two start together, the first listed wins.
+NOT_COUNTED = re.compile("|".join(f"(?:{pattern})" for pattern in (
     r"\{\{[^{}]*\}\}",  # inline figures
     r"`+[^`]*`+",  # code
     r"<!--.*?-->",  # comments, allow markers among them
@@ -44,8 +44,12 @@ NOT_COUNTED = [re.compile(pattern) for pattern in (
     (r"(?i:\b(?:tables?|figures?|reports?|pages?|pp?\.|version|no\.|sections?|chapters?|footnotes?|notes?|\u00a7)"
      r"\s*\d+(?:\s*(?:to|and|-|\u2013|,)\s*\d+)*)"),  # Table 17, Figures 13 to 19, report 306
     r"^\s*(?:\d+[.)]|[-*+])\s",  # list markers
-)]
-NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\w|,\d|\.\d)(\s*(?:%|percent\b|per cent\b))?")
+)))
+# A number followed by a unit of time, pages or points measures something no
+# count of the data set does: "waited 14 months", "moved by 6 points".
+NOT_A_COUNT = r"(?!\s+(?:months?|years?|days?|weeks?|hours?|minutes?|pages?|points?|percentage points)\b)"
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\w|,\d|\.\d)" + NOT_A_COUNT
+                    + r"(\s*(?:%|percent\b|per cent\b))?")
 WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -68,15 +72,25 @@ DIMENSION_WORDS = {"nationality": "nationalities", "period": "periods", "source"
 SPAN_BEFORE = re.compile(r"\b(?:next|last|past|previous|following|first|few|over|within|after|before|for|in)\s+$", re.IGNORECASE)
 FISCAL_PERIOD = re.compile(r"\bFY\s?(\d{4})(?:\s*[-\u2013]\s*(?:FY\s?)?(\d{2,4}))?\b")
 BLOCK_QUOTE = re.compile(r"^\s{0,3}>")
+HAS_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(WORDS)})\b", re.IGNORECASE)
 
 
 def mask(line):
     """The line with everything that is not a countable number blanked out."""
     if BLOCK_QUOTE.match(line):
         return ""  # a quotation: its numbers are the quoted author's
-    for pattern in NOT_COUNTED:
-        line = pattern.sub(" ", line)
-    return line
+    if not HAS_NUMBER.search(line):
+        return line  # nothing to count, nothing to mask
+    return NOT_COUNTED.sub(" ", line)
+
+
+def masked_prose(post):
+    """(line number, masked text, section) for prose lines with numbers, masked once for every check."""
+    if post.masked is None:
+        # Lines left with no digit and no number word have nothing to check.
+        masked = ((line, mask(text), section) for line, text, section in post.prose)
+        post.masked = [item for item in masked if HAS_NUMBER.search(item[1])]
+    return post.masked
 
 
 def typed_numbers(masked):
@@ -99,7 +113,7 @@ def _nationality_pattern(nationalities):
 def mentioned(post, dataset):
     """The nationalities and periods a post names: in its figures, its charts and its prose."""
     nationalities, periods = set(), set()
-    for _, asked in figure_queries(post) + chart_specs(post):
+    for _, asked in post.queries + post.specs:
         nationalities.update(asked.nationalities)
         periods.update(asked.periods)
     pattern = _nationality_pattern(frozenset(dataset.nationalities))
@@ -115,15 +129,31 @@ def mentioned(post, dataset):
 
 
 def figure_values(dataset, nationalities, periods):
-    """What each value of the mentioned cells reads as -> the Points that give it."""
+    """What each value of the mentioned cells reads as -> the (Point, several sources?) that give it."""
+    cells = _cells(dataset)
     values = defaultdict(list)
     for period in sorted(periods):
         for nationality in sorted(nationalities):
+            for key, point, several in cells.get((period, nationality), ()):
+                values[key].append((point, several))
+    return values
+
+
+# Every post of a build asks about the same data set: its values, computed
+# ones included, are gathered once per data set rather than once per post.
+_cached = {"dataset": None, "cells": None}
+
+
+def _cells(dataset):
+    """(period, nationality) -> [(how the value reads, Point, given by several sources?)]."""
+    if _cached["dataset"] is not dataset:
+        cells = defaultdict(list)
+        for period, nationality in sorted({(p, n) for p, n, _ in dataset.cells}):
             for measure in MEASURES:
                 found = candidates(dataset, period, nationality, measure)
-                for point in found:
-                    values[_key(point)].append((point, len(found) > 1))
-    return values
+                cells[(period, nationality)].extend((_key(point), point, len(found) > 1) for point in found)
+        _cached.update(dataset=dataset, cells=cells)
+    return _cached["cells"]
 
 
 def _key(point):
@@ -148,8 +178,7 @@ def hand_typed(post, dataset):
     """Each number in prose, tables or summary that a figure of a mentioned cell could carry."""
     values = figure_values(dataset, *mentioned(post, dataset))
     found = []
-    for line, text, _ in post.prose:
-        masked = mask(text)
+    for line, masked, _ in masked_prose(post):
         counted = [(m.group(0), m.start()) for m in COUNT_PHRASE.finditer(masked)]
         typed = list(typed_numbers(masked))
         typed += [(m.group(1), WORDS[m.group(1).lower()]) for m in NUMBER_WORD.finditer(masked)
@@ -198,8 +227,7 @@ def count_problems(post, charts, path):
     """
     shapes = _shapes(post, charts)
     problems = []
-    for line, text, section in post.prose:
-        masked = mask(text)
+    for line, masked, section in masked_prose(post):
         for match in COUNT_PHRASE.finditer(masked):
             if SPAN_BEFORE.search(masked[: match.start()]):
                 continue
@@ -222,7 +250,7 @@ def _shapes(post, charts):
     """(kind, line, section, {dimension: how many}) for each chart and each table of figures."""
     shapes = [("chart", chart.line, chart.section, {d: len({p.coordinate(d) for p in points}) for d in DIMENSION_WORDS})
               for chart, points in charts]
-    readable = figure_queries(post)
+    readable = post.queries
     for index, table in enumerate(post.tables):
         queries = [query for figure, query in readable if figure.table == index]
         if queries:

@@ -8,6 +8,7 @@ divide the post into sections, and the allow markers an author wrote.
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .errors import ChartError
 from .figures import parse_figure_words
@@ -61,6 +62,21 @@ class PostText:
     tables: list = field(default_factory=list)
     markers: list = field(default_factory=list)
     bad_markers: list = field(default_factory=list)  # lines of markers without a number or a reason
+    masked: list | None = None  # the prose with what is not a count blanked out (handtyped.masked_prose)
+
+    # What the figures and charts ask for, read once however many checks ask.
+    # One that cannot be read is left out: its mistake is reported where it
+    # is drawn (placeholders.py).
+
+    @cached_property
+    def queries(self):
+        """(Figure, Query) for each figure whose words can be read."""
+        return [(figure, query) for figure in self.figures if (query := _read(parse_figure_words, figure.words))]
+
+    @cached_property
+    def specs(self):
+        """(ChartBlock, ChartSpec) for each chart block that can be read."""
+        return [(chart, spec) for chart in self.charts if (spec := _read(parse_spec, chart.text))]
 
 
 def read_post_text(text):
@@ -124,28 +140,14 @@ def _add_prose(post, number, line, section, table):
     post.prose.append((number, line, section))
 
 
-# What the figures and charts ask for. One that cannot be read is left out:
-# its mistake is reported where it is drawn (placeholders.py).
-
-
-def figure_queries(post):
-    """(Figure, Query) for each figure whose words can be read."""
-    return [(figure, query) for figure in post.figures if (query := _read(parse_figure_words, figure.words))]
-
-
-def chart_specs(post):
-    """(ChartBlock, ChartSpec) for each chart block that can be read."""
-    return [(chart, spec) for chart in post.charts if (spec := _read(parse_spec, chart.text))]
-
-
 def figure_points(post, dataset):
     """(Figure, Point) for each figure the data set answers."""
-    return [(figure, points[0]) for figure, query in figure_queries(post) if (points := _read(select, query, dataset))]
+    return [(figure, points[0]) for figure, query in post.queries if (points := _read(select, query, dataset))]
 
 
 def chart_points(post, dataset):
     """(ChartBlock, [Point]) for each chart the data set answers."""
-    return [(chart, points) for chart, spec in chart_specs(post) if (points := _read(select, spec, dataset))]
+    return [(chart, points) for chart, spec in post.specs if (points := _read(select, spec, dataset))]
 
 
 def _read(parse, *args):

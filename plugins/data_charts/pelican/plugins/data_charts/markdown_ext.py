@@ -22,6 +22,8 @@ FIGURE_SLOT = re.compile(r'<span data-figure="(?P<words>[^"]*)"></span>')
 # <!-- allow 28,115: the total as DHS printed it --> keeps a hand-typed number
 # (handtyped.py); it speaks to the build, so readers never get it.
 ALLOW_MARKER = re.compile(r"[ \t]*<!--\s*allow\b(?P<body>.*?)-->")
+# An inline figure left in an image's alt text (see FigureProcessor).
+ALT_FIGURE = re.compile(r'alt="[^"]*?\{\{\s*(?P<words>[^{}"]+?)\s*\}\}')
 # After normalize_whitespace (30), before meta (27) and fenced_code (25), so
 # line numbers are the file's and fenced_code never sees a chart block.
 PREPROCESSOR_PRIORITY = 29
@@ -67,9 +69,19 @@ def decode_chart_slot(match):
 
 class FigureProcessor(InlineProcessor):
     def handleMatch(self, m, data):
+        if _in_image_text(data, m.start(0)):
+            # An attribute cannot hold a linked figure: the words stay as
+            # written, and filling the post reports them (ALT_FIGURE).
+            return None, None, None
         element = etree.Element("span")
         element.set("data-figure", m.group(1))
         return element, m.start(0), m.end(0)
+
+
+def _in_image_text(data, position):
+    """Whether `position` lies between an image's `![` and its `]`."""
+    opening = data.rfind("![", 0, position)
+    return opening != -1 and "]" not in data[opening:position]
 
 
 class ChartsExtension(Extension):

@@ -247,9 +247,9 @@ def test_a_strict_build_stops_on_a_hand_typed_number_naming_the_figure(tmp_path,
     text = build_post("Mexico's courts denied 1,395 claims in FY 2012, granting {{ Mexico FY2012 court_granted @article }}.")
     with pytest.raises(SystemExit):
         build(tmp_path, {"typed.md": text})
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert any(m.startswith("posts/typed.md:6: 1,395 is typed by hand") and
-               "write {{ Mexico FY2012 court_denied @article }}" in m for m in warnings), warnings
+               "write {{ Mexico FY2012 court_denied @article }}" in m for m in errors), errors
 
 
 @pytest.mark.slow

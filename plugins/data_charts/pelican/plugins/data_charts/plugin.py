@@ -51,8 +51,7 @@ class Build:
     def report(self, message, level=logging.ERROR):
         """Log one mistake (a message or a site_common Problem) and count it.
 
-        Either level stops the strict build once posts are read; `WARNING`
-        is for the mistakes a draft build (STRICT=0) shows as warnings.
+        Either level stops the strict build once posts are read.
         """
         try:
             logger.log(level, str(message))
@@ -63,6 +62,11 @@ class Build:
         if level >= FatalLogger.fatal_lvl:
             self.strict = True
         self.mistakes += 1
+
+    def warn(self, problem):
+        """A mistake a draft may keep: an error in the strict build, a warning with STRICT=0."""
+        strict = FatalLogger.fatal_lvl <= logging.WARNING  # `pelican --fatal warnings`
+        self.report(problem, logging.ERROR if strict else logging.WARNING)
 
 
 _build = None
@@ -102,7 +106,7 @@ def start_build(pelican):
         _stop([f"Charts: {error}"])
     _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
     for problem in dataset.problems if dataset else ():
-        _build.report(problem, logging.WARNING)
+        _build.warn(problem)
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, ChartsExtension) for extension in extensions):
         extensions.append(ChartsExtension())
@@ -159,8 +163,7 @@ def check_numbers(content):
         return
     text = Path(source).read_text(encoding="utf-8")
     for problem in check_post(text, content.relative_source_path, _build.dataset):
-        # A warning: the strict build (--fatal warnings) stops, a draft goes on.
-        _build.report(problem, logging.WARNING)
+        _build.warn(problem)
 
 
 def _has_slots(html):

@@ -81,6 +81,14 @@ def test_a_hand_typed_rate_and_a_number_in_the_summary_are_caught(dataset):
                for m in found), found
 
 
+def test_a_number_word_a_figure_could_carry_is_caught(dataset):
+    # Honduras, FY2011: 40 individuals granted affirmatively (the dhs source, 2015).
+    (message,) = problems(dataset, "In FY 2011 forty Hondurans were granted asylum in Honduras's cases.",
+                          Modified="2016-01-04 10:00")
+    assert message.startswith("posts/a.md:7: forty is typed by hand")
+    assert "write {{ Honduras FY2011 dhs_affirmative_granted }}" in message
+
+
 def test_numbers_of_cells_the_post_does_not_mention_pass(dataset):
     # 126 is Mexico's FY2012 count; this post names neither Mexico nor FY2012.
     assert problems(dataset, "Honduras saw 126 hearings in FY 2011.") == []

@@ -14,6 +14,13 @@ from pathlib import Path
 
 from .errors import ChartError, unknown
 from .measures import MEASURES, PERCENT, PUBLISHED
+from .sums import (
+    RULES_FILE,
+    check_documented,
+    disagreements,
+    read_documented,
+    read_rules,
+)
 
 OBSERVATION_COLUMNS = ["period", "nationality", "measure", "value", "source"]
 SOURCE_COLUMNS = ["id", "publisher", "title", "published", "locator", "notes"]
@@ -53,6 +60,11 @@ class Observation:
 class Dataset:
     sources: dict[str, Source]
     observations: list[Observation]
+    # The data set's sum rules, the places its rows break them, and what
+    # the README fails to say about those places (site_common Problems).
+    rules: list = field(default_factory=list)
+    disagreements: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
     cells: dict[tuple[str, str, str], list[Observation]] = field(init=False)
 
     def __post_init__(self):
@@ -76,26 +88,41 @@ class RowMistake:
     message: str
 
 
-def read_dataset(directory):
+def read_dataset(directory, label=None):
     """(Dataset of the good rows, or None if a file cannot be read; [RowMistake]).
 
     The good rows still let a build check every chart and figure, so one
     build reports all mistakes; but a chart drawn from a number nobody can
     trace is worse than no chart, so with any mistake nothing is drawn.
+    Rows that break a sum rule without the README saying so become
+    `Dataset.problems` (site_common Problems), named by `label` (the
+    directory as messages show it).
     """
     directory = Path(directory)
+    label = str(label or directory)
     try:
         sources, problems = _read_sources(directory / "sources.csv")
-        observations, more = _read_observations(directory / "observations.csv", sources)
+        observations, more, lines = _read_observations(directory / "observations.csv", sources)
     except _FileMistake as mistake:
         return None, [mistake.args[0]]
     problems += more
-    return Dataset(sources, observations), problems
+    try:
+        rules = read_rules(directory / RULES_FILE)
+    except ChartError as error:
+        return Dataset(sources, observations), [*problems, RowMistake(directory / RULES_FILE, None, str(error))]
+    found = disagreements(observations, rules)
+    documented = read_documented(directory / "README.md")
+    sum_problems = check_documented(found, documented, f"{label}/README.md", f"{label}/observations.csv", lines)
+    return Dataset(sources, observations, rules, found, sum_problems), problems
 
 
-def load_dataset(directory):
-    """Read and validate the data set in `directory`; raise ChartError listing every bad row."""
-    dataset, problems = read_dataset(directory)
+def load_dataset(directory, label=None):
+    """Read and validate the data set in `directory`; raise ChartError listing every bad row.
+
+    Rows that break a sum rule without the README saying so are the returned
+    Dataset's `problems`: the build reports them.
+    """
+    dataset, problems = read_dataset(directory, label)
     if dataset is None:
         (mistake,) = problems
         where = mistake.path if mistake.line is None else f"{mistake.path}:{mistake.line}"
@@ -176,7 +203,7 @@ def _read_observations(path, sources):
             continue
         seen[key] = line
         observations.append(observation)
-    return observations, problems
+    return observations, problems, seen
 
 
 def parse_observation(row, sources):

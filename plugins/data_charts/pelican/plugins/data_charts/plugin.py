@@ -18,6 +18,7 @@ from .errors import ChartError
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
+from .postcheck import check_post
 from .settings import SCHEMA, resolve
 
 logger = logging.getLogger(__name__)
@@ -63,6 +64,12 @@ def register():
     # A post's address is known only once its object exists, and feeds need
     # absolute addresses for chart images.
     signals.content_object_init.connect(fill_post)
+    # Every post's source, once its object exists: numbers typed by hand
+    # where a figure belongs, contradicting counts, unexplained sums.
+    signals.content_object_init.connect(check_numbers)
+    # Every post and page, figures or not: a number typed by hand is the
+    # mistake this looks for, and a post without figures can hold one.
+    signals.content_object_init.connect(check_numbers)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
@@ -90,9 +97,11 @@ def _read_inputs(state, settings):
         state.add(config.palette_path, None, str(error))
         unusable = "the chart palette has a mistake, listed in the build's report"
     if config.data_path.is_dir():
-        dataset, mistakes = read_dataset(config.data_path)
+        dataset, mistakes = read_dataset(config.data_path, state.where(config.data_path))
         for mistake in mistakes:
             state.add(mistake.path, mistake.line, mistake.message)
+        # Rows breaking a sum rule the README does not explain (already Problems).
+        state.problems.extend(dataset.problems if dataset else ())
         if dataset is None:
             unusable = "the data set cannot be read; the build's report says why"
         elif mistakes:
@@ -159,6 +168,20 @@ def fill_post(content):
     build.charts.update((chart.svg_path, chart) for chart in filled.charts)
     for chart in filled.charts:
         build.want(chart)
+
+
+def check_numbers(content):
+    """Report the post's hand-typed figures, contradicting counts, unexplained sums and later sources."""
+    source = getattr(content, "source_path", None)
+    context = getattr(content, "_context", None)
+    if context is None or not str(source).endswith(".md") or not hasattr(content, "_content"):
+        return
+    state = pipeline.this_build(context)
+    build = state.parts.get(PART)
+    if build is None or build.dataset is None:
+        return
+    text = Path(source).read_text(encoding="utf-8")
+    state.problems.extend(check_post(text, state.where(source), build.dataset))
 
 
 def _leave_notes(content, html, summary, reason):

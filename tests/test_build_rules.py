@@ -130,7 +130,7 @@ def test_the_theme_degrades_without_blog_core(tmp_path):
     build = run_pelican(ROOT / "content", tmp_path / "out", settings={"PLUGINS": plugins}, strict=False)
     assert build.ok, build.log
     page = build.read("2013/11/mexican-asylum-grant-rate-fy2012/index.html")
-    assert "<title>Why Mexican asylum seekers almost never win" in page
+    assert "<title>Why Mexican asylum seekers" in page
     assert "application/ld+json" not in page
     with_plugin = run_pelican(ROOT / "content", tmp_path / "with", strict=True)
     assert "application/ld+json" in with_plugin.read("2013/11/mexican-asylum-grant-rate-fy2012/index.html")

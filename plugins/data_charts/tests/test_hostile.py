@@ -151,3 +151,17 @@ def test_a_five_thousand_digit_number_is_reported(tmp_path):
     assert "court_granted is a count; the value has 5000 digits" in message
     message = data_error(tmp_path, OBSERVATIONS + "FY2013,Mexico,court_grant_rate_pct,1" + "0" * 5000 + ",article\n")
     assert "at most 20 characters" in message
+
+
+# A relaxed build keeps the post, with each hostile chart replaced by its reason.
+
+def test_a_relaxed_build_keeps_a_post_whose_chart_blocks_are_hostile(tmp_path):
+    from .test_builds import build, post
+
+    nested = spec_text() + "\nlabels: " + "[" * 2000 + "]" * 2000
+    body = "\n\n".join(f"```chart\n{block}\n```" for block in (ALIAS_BOMB, nested, spec_text(id="comments")))
+    output, stats = build(tmp_path, {"hostile.md": post("Beforehand.\n\n" + body + "\n\nAfterwards.")})
+    html = (output / "2013" / "11" / "numbers" / "index.html").read_text(encoding="utf-8")
+    assert "Beforehand." in html and "Afterwards." in html
+    assert html.count('class="chart-error"') == 3 and stats["mistakes"] == 3
+    assert "anchor or alias" in html and "nesting depth" in html and "one the page uses itself" in html

@@ -24,8 +24,8 @@ def test_links_and_hidden_files_are_found_without_following_links(tmp_path):
 
     assert strays.problems == [
         ("content/images", "a symbolic link, which the build does not follow; put the file itself there"),
-        ("content/posts/.draft.md", "a hidden file or folder, which the build does not publish; "
-                                    "rename it without the leading '.', or remove it"),
+        ("content/posts/.draft.md", ("a hidden file or folder, which the build does not publish; "
+                                     "rename it without the leading '.', or remove it")),
         ("content/posts/linked.md", "a symbolic link, which the build does not follow; put the file itself there"),
     ]
     settings = {"IGNORE_FILES": [".#*"]}

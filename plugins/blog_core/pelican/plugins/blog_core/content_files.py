@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 # Hidden on purpose: they keep an empty folder in git, or tell git what to skip.
 GIT_FILES = frozenset({".gitkeep", ".keep", ".gitignore", ".gitattributes"})
+LINK_PROBLEM = "a symbolic link, which the build does not follow; put the file itself there"
+HIDDEN_PROBLEM = ("a hidden file or folder, which the build does not publish; "
+                  "rename it without the leading '.', or remove it")
 
 
 @dataclass
@@ -42,11 +45,9 @@ def find_strays(content_path, display_root, *, ignored=(), skip=()):
             shown = os.path.relpath(full, display_root)
             if os.path.islink(full):
                 strays.links.append(os.path.relpath(full, content_path))
-                strays.problems.append((shown, "a symbolic link, which the build does not follow; "
-                                               "put the file itself there"))
+                strays.problems.append((shown, LINK_PROBLEM))
             elif name.startswith("."):
-                strays.problems.append((shown, "a hidden file or folder, which the build does not "
-                                               "publish; rename it without the leading '.', or remove it"))
+                strays.problems.append((shown, HIDDEN_PROBLEM))
         dirnames[:] = [d for d in dirnames if not d.startswith(".")
                        and not os.path.islink(os.path.join(dirpath, d))]
     return strays

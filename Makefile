@@ -112,7 +112,7 @@ mutate: venv
 # property gets FUZZ_SCALE times as many generated cases.
 FUZZ_SCALE ?= 40
 fuzz: venv
-	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/python -m pytest -p no:cacheprovider plugins/*/tests/test_fuzz*.py
+	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/python -m pytest -p no:cacheprovider plugins/*/tests/test_fuzz*.py comment_service/tests/test_fuzz*.py
 
 bench: venv system-tools
 	$(BIN)/python -m bench

@@ -14,6 +14,16 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address feeds, the sitemap and canonical links carry in a local build
+# (pages link relatively and work at any address). HOST=0.0.0.0 serves every
+# network, so the address is this machine's own, which a phone can reach.
+ifeq ($(HOST),0.0.0.0)
+PREVIEW_HOST := $(or $(firstword $(shell hostname -I 2>/dev/null)),127.0.0.1)
+else
+PREVIEW_HOST := $(HOST)
+endif
+PREVIEW_URL := http://$(PREVIEW_HOST):$(PORT)
+LOCALOPTS := -e 'SITEURL="$(PREVIEW_URL)"'
 
 # Strict by default: a warning (a broken {filename} link, a missing image,
 # a bad comment or chart) fails the build. STRICT=0 relaxes it for drafts.
@@ -23,14 +33,16 @@ PELICANOPTS += --fatal warnings
 endif
 
 PELICAN := $(BIN)/pelican
+PREVIEW := $(BIN)/python -m pelican.plugins.site_common.preview --host $(HOST) --port $(PORT) --directory $(OUTPUTDIR)
 
-.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench
+.PHONY: help venv system-tools html serve devserver publish deploy clean test test-fast bench
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
-	@echo 'make serve      build, then serve on http://$(HOST):$(PORT)'
+	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) (HOST=0.0.0.0 for other devices)'
 	@echo 'make devserver  rebuild on every change and serve'
 	@echo 'make publish    production build with $(PUBLISHCONF)'
+	@echo 'make deploy     production build, uploaded to DEPLOY_TARGET (or DEPLOY=github-pages)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
 	@echo 'make bench      measure build speed against plain Pelican'
@@ -49,16 +61,25 @@ $(STAMP): requirements.lock $(PLUGIN_PACKAGES)
 	touch $@
 
 html: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) $(LOCALOPTS)
 
+# Our preview server answers a missing page with the site's 404 page.
 serve: html
-	$(PELICAN) --listen -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
+	$(PREVIEW)
 
+# Pelican rebuilds on every change, beside the same server.
 devserver: venv
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
+	$(PREVIEW) -- $(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(LOCALOPTS)
 
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+# Always strict, from committed sources only: see scripts/deploy.
+# DEPLOY_TARGET=host:path for rsync over SSH, or DEPLOY=github-pages.
+DEPLOY ?= rsync
+deploy: venv
+	@DEPLOY='$(DEPLOY)' DEPLOY_TARGET='$(DEPLOY_TARGET)' GHP_IMPORT=$(BIN)/ghp-import \
+		scripts/deploy $(OUTPUTDIR) -- $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings
 
 # The checkers the tests drive outside Python: axe-core and the Nu HTML
 # Checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's install

@@ -27,6 +27,18 @@ def hrefs(build, relative, selector, site_url):
     return [urljoin(page_url, a["href"]) for a in soup(build, relative).select(selector)]
 
 
+def post_terms():
+    """{category: posts} and {tag: posts} counted from the sample posts' metadata."""
+    categories, tags = {}, {}
+    for path in POSTS.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        category = re.search(r"^Category: (.+)$", text, re.M).group(1).strip()
+        categories[category] = categories.get(category, 0) + 1
+        for tag in re.search(r"^Tags: (.+)$", text, re.M).group(1).split(","):
+            tags[tag.strip()] = tags.get(tag.strip(), 0) + 1
+    return categories, tags
+
+
 def post_sources():
     """(date, slug) of every sample post, read from its metadata, oldest first."""
     found = []
@@ -165,3 +177,26 @@ def test_summaries_quote_figures_from_the_data_set_as_plain_text_where_needed(sa
     assert data["description"] == description
     for text in (description, data["headline"]):
         assert "&" not in text and "<" not in text and "{{" not in text
+
+
+def test_the_topics_page_counts_the_posts_of_every_category_and_tag(sample_site):
+    page = soup(sample_site, "categories/index.html")
+    categories, tags = post_terms()
+    listed = {li.a.get_text(): li.select_one(".count").get_text()
+              for li in page.select(".term-list--categories li")}
+    assert listed == {name: f"{n} {'post' if n == 1 else 'posts'}" for name, n in categories.items()}
+    counted = {a.contents[0].strip(): a.select_one(".count").get_text(" ", strip=True)
+               for a in page.select(".tags--counted a[rel=tag]")}
+    assert counted == {name: f"{n} {'post' if n == 1 else 'posts'}" for name, n in tags.items()}
+
+
+def test_a_listed_post_is_linked_once_by_its_title(sample_site, site_url):
+    for page in ("index.html", "page/2/index.html", "category/asylum-offices/index.html"):
+        for summary in soup(sample_site, page).select("article.summary"):
+            title = urljoin(f"{site_url}/{page}", summary.h2.a["href"])
+            links = [urljoin(f"{site_url}/{page}", a["href"]) for a in summary.select("a")]
+            assert links.count(title) == 1, (page, title)
+            assert "Read the post" not in summary.get_text()
+            count = summary.select_one(".summary-links a.comment-count")
+            assert urljoin(f"{site_url}/{page}", count["href"]) == title + "#comments"
+            assert not count.find_previous_sibling() and not count.parent.get_text().startswith(" ·")

@@ -70,7 +70,7 @@ def test_open_thread_offers_a_mailto_with_a_ready_comment_file(site):
     site.build()
     page = soup(site)
     assert page.select_one("#comments-title").get_text() == "No comments yet"
-    assert page.select_one("#comment-form-title").get_text() == "Leave a Comment"
+    assert page.select_one("#comment-form-title").get_text() == "Leave a comment"
     mailto = page.select_one("a.comment-mail__button")["href"]
     assert mailto.startswith("mailto:comments@blog.test?subject=")
     assert "content%2Fcomments%2Ffirst-post%2F" in mailto
@@ -134,10 +134,29 @@ def test_feeds_are_absolute_linked_and_newest_first(site):
         "https://blog.test/2014/04/first-post/#comment-elena-1",
         "https://blog.test/2014/04/first-post/#comment-maria",
     ]
+    titles = [e.title for e in post_feed.entries]
+    assert titles[0] == "Sam on First post"
+    assert titles[1] == "Maria L. in reply to Elena Marsh, on First post"
+    assert titles[2] == "Elena Marsh in reply to Maria L., on First post"
+    reply = post_feed.entries[2].content[0].value
+    assert reply.startswith('<p>In reply to <a href="https://blog.test/2014/04/first-post/#comment-maria">'
+                            'Maria L.</a>:</p>')
+    assert "In reply to" not in post_feed.entries[0].content[0].value
     everything = feedparser.parse(site.read("feeds/comments.atom.xml"))
     assert len(everything.entries) == 5
     assert everything.entries[0].title == "<b>Bold</b> name on Other"
     assert everything.feed.updated == "2014-04-20T12:00:00+00:00"
+
+
+def test_a_reply_to_an_escaped_name_says_so_in_the_feed_without_markup(site):
+    site.post("First post", "2014-04-01 10:00", slug="first-post")
+    comment(site, "first-post/a.md", "<b>Bob</b> & co", "2014-04-10 03:53", "Hello")
+    comment(site, "first-post/b.md", "Ann", "2014-04-11 03:53", "Hi Bob", replyto="a")
+    site.build()
+    entries = feedparser.parse(site.read("feeds/comments/first-post.atom.xml")).entries
+    assert entries[0].title == "Ann in reply to <b>Bob</b> & co, on First post"
+    assert "In reply to <a href=\"https://blog.test/2014/04/first-post/#comment-a\">&lt;b&gt;Bob&lt;/b&gt; &amp; co</a>" \
+        in entries[0].content[0].value
 
 
 def test_same_sources_build_the_same_bytes(site, tmp_path):

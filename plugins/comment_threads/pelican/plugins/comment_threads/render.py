@@ -10,6 +10,7 @@ from urllib.parse import quote, urlsplit
 
 import markdown
 import nh3
+import smartypants
 from markupsafe import Markup, escape
 from pelican.utils import strftime
 
@@ -43,12 +44,24 @@ def sanitize_html(html):
 # One converter for every comment: setting up a Markdown instance costs more
 # than converting a short comment with it.
 CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# Curly quotes, dashes and ellipses as in the posts (TYPOGRIFY_DASHES =
+# "oldschool": -- and --- for en and em dashes); `w` also curls &quot;.
+TYPOGRAPHY = smartypants.Attr.set2 | smartypants.Attr.w
+
+
+def typeset(html):
+    """Curly quotes and dashes in the text of sanitized HTML.
+
+    smartypants changes text between tags only, leaves code and pre alone,
+    and writes numeric entities: it cannot add markup to what nh3 passed.
+    """
+    return Markup(smartypants.smartypants(str(html), TYPOGRAPHY))
 
 
 def render_body(text):
-    """Render a comment's Markdown, then sanitize the result."""
+    """Render a comment's Markdown, sanitize the result, then set it in type."""
     html = CONVERTER.reset().convert(text)
-    return sanitize_html(html) if text.strip() else EMPTY_BODY
+    return typeset(sanitize_html(html)) if text.strip() else EMPTY_BODY
 
 
 def safe_website(url):

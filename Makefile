@@ -35,7 +35,7 @@ endif
 PELICAN := $(BIN)/pelican
 PREVIEW := $(BIN)/python -m pelican.plugins.site_common.preview --host $(HOST) --port $(PORT) --directory $(OUTPUTDIR)
 
-.PHONY: help venv system-tools html serve devserver publish deploy clean test test-fast bench
+.PHONY: help venv system-tools mutate html serve devserver publish deploy clean test test-fast fuzz bench
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -45,7 +45,9 @@ help:
 	@echo 'make deploy     production build, uploaded to DEPLOY_TARGET (or DEPLOY=github-pages)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
 	@echo 'make bench      measure build speed against plain Pelican'
+	@echo 'make mutate     mutation testing of the plugins (long)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
 venv: $(STAMP)
@@ -90,7 +92,7 @@ $(NODE_STAMP): package-lock.json | system-tools
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Chromium, Java and Node, from Debian's packages when missing (see the script).
+# Chromium, Java, Node, Hugo and rsync, from Debian's packages when missing (see the script).
 system-tools:
 	@scripts/system-tools
 
@@ -100,7 +102,12 @@ test: venv system-tools $(NODE_STAMP)
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"
 
-bench: venv
+# Mutation testing of our packages' code (scripts/mutate.py); the long run.
+# `make mutate MUTATE=data_charts` takes one package.
+mutate: venv
+	$(BIN)/python scripts/mutate.py $(MUTATE)
+
+bench: venv system-tools
 	$(BIN)/python -m bench
 
 clean:

@@ -20,7 +20,7 @@ def thread_site(site):
     comment(site, "first-post/maria.md", "Maria L.", "2014-04-10 03:53",
             "Is 8.3% *really* the rate?", website="https://maria.example", email="maria@private.test")
     comment(site, "first-post/elena-1.md", "Elena Marsh", "2014-04-10 09:00",
-            "Yes: 126 of 1,521 decided.", replyto="maria")
+            "Yes: 126 of 1,521 decided.", replyto="maria", role="author")
     comment(site, "first-post/maria-2.md", "Maria L.", "2014-04-11 08:00",
             "Thanks.", replyto="elena-1")
     comment(site, "first-post/sam.md", "Sam", "2014-04-12 10:00", "Second thread.")
@@ -134,7 +134,8 @@ def test_feeds_are_absolute_linked_and_newest_first(site):
         "https://blog.test/2014/04/first-post/#comment-elena-1",
         "https://blog.test/2014/04/first-post/#comment-maria",
     ]
-    titles = [e.title for e in post_feed.entries]
+    # Names come isolated (FSI … PDI), so a right-to-left name reorders nothing.
+    titles = [e.title.replace("\u2068", "").replace("\u2069", "") for e in post_feed.entries]
     assert titles[0] == "Sam on First post"
     assert titles[1] == "Maria L. in reply to Elena Marsh, on First post"
     assert titles[2] == "Elena Marsh in reply to Maria L., on First post"
@@ -144,7 +145,8 @@ def test_feeds_are_absolute_linked_and_newest_first(site):
     assert "In reply to" not in post_feed.entries[0].content[0].value
     everything = feedparser.parse(site.read("feeds/comments.atom.xml"))
     assert len(everything.entries) == 5
-    assert everything.entries[0].title == "<b>Bold</b> name on Other"
+    # The name is isolated (FSI ... PDI): a right-to-left name cannot reorder the title.
+    assert everything.entries[0].title == "\u2068<b>Bold</b> name\u2069 on Other"
     assert everything.feed.updated == "2014-04-20T12:00:00+00:00"
 
 
@@ -153,10 +155,10 @@ def test_a_reply_to_an_escaped_name_says_so_in_the_feed_without_markup(site):
     comment(site, "first-post/a.md", "<b>Bob</b> & co", "2014-04-10 03:53", "Hello")
     comment(site, "first-post/b.md", "Ann", "2014-04-11 03:53", "Hi Bob", replyto="a")
     site.build()
-    entries = feedparser.parse(site.read("feeds/comments/first-post.atom.xml")).entries
-    assert entries[0].title == "Ann in reply to <b>Bob</b> & co, on First post"
-    assert "In reply to <a href=\"https://blog.test/2014/04/first-post/#comment-a\">&lt;b&gt;Bob&lt;/b&gt; &amp; co</a>" \
-        in entries[0].content[0].value
+    entries = feedparser.parse(site.read("feeds/comments/first-post.atom.xml"), sanitize_html=False).entries
+    assert entries[0].title == "\u2068Ann\u2069 in reply to \u2068<b>Bob</b> & co\u2069, on First post"
+    assert ('In reply to <a href="https://blog.test/2014/04/first-post/#comment-a">'
+            "<bdi>&lt;b&gt;Bob&lt;/b&gt; &amp; co</bdi></a>:") in entries[0].content[0].value
 
 
 def test_same_sources_build_the_same_bytes(site, tmp_path):

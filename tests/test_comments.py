@@ -100,7 +100,7 @@ def test_comment_feeds_say_whom_a_reply_answers(sample_site):
         comment_id = "comment-" + entry.link.split("#comment-")[1]
         if comment_id in replies:
             parent = replies[comment_id].select_one(".comment__context a")
-            assert f" in reply to {parent.get_text()}, on " in entry.title
+            assert f" in reply to \u2068{parent.get_text()}\u2069, on " in entry.title
             assert entry.content[0].value.startswith("<p>In reply to <a href=")
         else:
             assert " in reply to " not in entry.title

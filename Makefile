@@ -80,7 +80,7 @@ publish: venv
 # DEPLOY_TARGET=host:path for rsync over SSH, or DEPLOY=github-pages.
 DEPLOY ?= rsync
 deploy: venv
-	@DEPLOY='$(DEPLOY)' DEPLOY_TARGET='$(DEPLOY_TARGET)' GHP_IMPORT=$(BIN)/ghp-import \
+	@DEPLOY='$(DEPLOY)' DEPLOY_TARGET='$(DEPLOY_TARGET)' DEPLOY_CNAME='$(DEPLOY_CNAME)' GHP_IMPORT=$(BIN)/ghp-import \
 		scripts/deploy $(OUTPUTDIR) -- $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings
 
 # The checkers the tests drive outside Python: axe-core and the Nu HTML

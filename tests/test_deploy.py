@@ -124,11 +124,12 @@ def test_deploy_to_github_pages_pushes_the_build_to_gh_pages(checkout, tmp_path)
     remote = tmp_path / "remote.git"
     run(["git", "init", "--quiet", "--bare", str(remote)], cwd=tmp_path)
     run(["git", "remote", "set-url", "origin", str(remote)], cwd=checkout)
-    result = deploy(checkout, "DEPLOY=github-pages")
+    result = deploy(checkout, "DEPLOY=github-pages", "DEPLOY_CNAME=grantrate.example")
     assert result.returncode == 0, result.stdout + result.stderr
     published = run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote).stdout.split()
     assert ".nojekyll" in published and "index.html" in published and "404.html" in published
-    assert len(published) == len(files_under(checkout / "output")) + 1
+    assert run(["git", "show", "gh-pages:CNAME"], cwd=remote).stdout.strip() == "grantrate.example"
+    assert len(published) == len(files_under(checkout / "output")) + 2
     home = run(["git", "show", "gh-pages:index.html"], cwd=remote).stdout
     assert f'href="{PUBLIC_URL}/theme/css/main.css"' in home
-    assert f"Pushed {len(published) - 1} files to the gh-pages branch of {remote}" in result.stdout
+    assert f"Pushed {len(published) - 2} files to the gh-pages branch of {remote}" in result.stdout

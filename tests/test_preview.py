@@ -218,16 +218,23 @@ def test_make_devserver_rebuilds_a_changed_post_and_stops_its_rebuilder(tmp_path
     output = tmp_path / "output"
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    process = start_make("devserver", port, f"INPUTDIR={content}", f"OUTPUTDIR={output}")
+    log = tmp_path / "devserver.log"
+    with open(log, "w") as handle:
+        process = subprocess.Popen(
+            ["make", "devserver", f"PORT={port}", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
+            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        wait_for(url + POST, process)
+        deadline = time.monotonic() + 300
+        while fetch_quietly(url + POST) != 200:
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.5)
         assert fetch(url + "/no/such/page/")[0] == 404
         source = content / "posts" / "2013-11-20-mexican-asylum-grant-rate-fy2012.md"
         edited = source.read_text(encoding="utf-8").replace(
             "Title: Why Mexican", "Title: Edited: why Mexican", 1)
         deadline = time.monotonic() + 180
         while b"Edited: why Mexican" not in fetch(url + POST)[1]:
-            assert time.monotonic() < deadline, "the edit never reached the served page"
+            assert time.monotonic() < deadline, f"the edit never reached the page:\n{log.read_text()}"
             # Pelican starts watching once its first build is written: an
             # edit saved before then goes unseen, so save it again, as an
             # author would, until the page shows it.
@@ -239,4 +246,4 @@ def test_make_devserver_rebuilds_a_changed_post_and_stops_its_rebuilder(tmp_path
         process.wait(timeout=30)
     # The rebuilder ran in its own session; the server stopped it on the way out.
     still_running = subprocess.run(["pgrep", "-f", str(output)], capture_output=True, text=True).stdout
-    assert still_running == ""
+    assert still_running == "", log.read_text()

@@ -110,6 +110,9 @@ def main(argv=None):
               f"choose another port, e.g. make serve PORT={arguments.port + 1}", file=sys.stderr)
         return 1
     beside = _start_beside(arguments.command)
+    # Installed explicitly: a process started in the background inherits
+    # SIGINT ignored, and Ctrl-C must still stop the server and the command.
+    signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     print(f"Serving {arguments.directory}/ at http://{arguments.host}:{arguments.port}/ "
           "(Ctrl-C to stop)", flush=True)

@@ -104,29 +104,34 @@ def test_serve_builds_for_the_address_it_serves():
 def make_serve(tmp_path_factory):
     """`make serve PORT=<free port>` as an author runs it, into a scratch output folder."""
     port = free_port()
-    output = tmp_path_factory.mktemp("serve") / "output"
-    process = start_make("serve", port, f"OUTPUTDIR={output}")
+    scratch = tmp_path_factory.mktemp("serve")
+    output, log = scratch / "output", scratch / "serve.log"
+    process = start_make("serve", port, log, f"OUTPUTDIR={output}")
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(url + "/", process)
+        wait_for(url + "/", process, log)
         yield url, output
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
 
 
-def start_make(target, port, *variables):
-    """`make <target> PORT=<port> ...` in its own process group, as a terminal would run it."""
-    return subprocess.Popen(["make", target, f"PORT={port}", *variables], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+def start_make(target, port, log, *variables):
+    """`make <target> PORT=<port> ...` in its own process group, as a terminal would run it.
+
+    Its output goes to the file `log`: a pipe nobody reads would fill with
+    the server's request lines and stop it mid-test.
+    """
+    with open(log, "w") as handle:
+        return subprocess.Popen(["make", target, f"PORT={port}", *variables], cwd=ROOT,
+                                stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
 
 
-def wait_for(url, process, seconds=300):
+def wait_for(url, process, log, seconds=300):
     deadline = time.monotonic() + seconds
     while fetch_quietly(url) != 200:
         if process.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"the server did not start:\n{process.stdout.read()}")
+            pytest.fail(f"the server did not start:\n{log.read_text()}")
         time.sleep(0.5)
 
 
@@ -219,15 +224,9 @@ def test_make_devserver_rebuilds_a_changed_post_and_stops_its_rebuilder(tmp_path
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = tmp_path / "devserver.log"
-    with open(log, "w") as handle:
-        process = subprocess.Popen(
-            ["make", "devserver", f"PORT={port}", f"INPUTDIR={content}", f"OUTPUTDIR={output}"],
-            cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+    process = start_make("devserver", port, log, f"INPUTDIR={content}", f"OUTPUTDIR={output}")
     try:
-        deadline = time.monotonic() + 300
-        while fetch_quietly(url + POST) != 200:
-            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
-            time.sleep(0.5)
+        wait_for(url + POST, process, log)
         assert fetch(url + "/no/such/page/")[0] == 404
         source = content / "posts" / "2013-11-20-mexican-asylum-grant-rate-fy2012.md"
         edited = source.read_text(encoding="utf-8").replace(

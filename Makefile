@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml)
+# Our plugins, and the packages beside them (the comment service, ...).
+PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml */pyproject.toml)
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock $(PLUGIN_PACKAGES) | cksum | cut -d' ' -f1)
 
 INPUTDIR := content
@@ -14,16 +15,20 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The address feeds, the sitemap and canonical links carry in a local build
-# (pages link relatively and work at any address). HOST=0.0.0.0 serves every
-# network, so the address is this machine's own, which a phone can reach.
+# Pages of a local build link relatively and work at any address; what must
+# be absolute (feeds, the sitemap, canonical links) carries the preview's
+# address. HOST=0.0.0.0 serves every network, so that address is this
+# machine's own, the one a phone on the same network can reach.
 ifeq ($(HOST),0.0.0.0)
 PREVIEW_HOST := $(or $(firstword $(shell hostname -I 2>/dev/null)),127.0.0.1)
 else
 PREVIEW_HOST := $(HOST)
 endif
 PREVIEW_URL := http://$(PREVIEW_HOST):$(PORT)
-LOCALOPTS := -e 'SITEURL="$(PREVIEW_URL)"'
+# The comment intake service (`comments serve`) beside the local preview.
+COMMENTS_PORT ?= 8001
+# Further settings for a preview and its intake, e.g. SETTINGS='CACHE_PATH="/tmp/c"'.
+SETTINGS ?=
 
 # Strict by default: a warning (a broken {filename} link, a missing image,
 # a bad comment or chart) fails the build. STRICT=0 relaxes it for drafts.
@@ -34,19 +39,30 @@ endif
 
 PELICAN := $(BIN)/pelican
 PREVIEW := $(BIN)/python -m pelican.plugins.site_common.preview --host $(HOST) --port $(PORT) --directory $(OUTPUTDIR)
+COMMENTS := $(BIN)/comments
 
-.PHONY: help venv system-tools mutate html serve devserver publish deploy clean test test-fast fuzz bench
+# A local preview is addressed as it is served, and its comment form posts to
+# the intake started beside it; the intake reads the same settings.
+PREVIEW_SETTINGS = SITEURL='"$(PREVIEW_URL)"' FEED_DOMAIN='"$(PREVIEW_URL)"' \
+	COMMENTS_ENDPOINT='"http://$(PREVIEW_HOST):$(COMMENTS_PORT)/comments"' $(SETTINGS)
+INTAKE = $(COMMENTS) -s $(CONFFILE) \
+	$(foreach setting,PATH='"$(INPUTDIR)"' OUTPUT_PATH='"$(OUTPUTDIR)"' $(PREVIEW_SETTINGS),-e $(setting)) \
+	serve --host $(HOST) --port $(COMMENTS_PORT)
+
+.PHONY: help venv system-tools mutate html serve devserver comments-server publish deploy clean test test-fast fuzz bench bench-intake
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
-	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) (HOST=0.0.0.0 for other devices)'
-	@echo 'make devserver  rebuild on every change and serve'
+	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) with the comment intake on port $(COMMENTS_PORT) (HOST=0.0.0.0 for other devices)'
+	@echo 'make devserver  rebuild on every change and serve, with the comment intake'
+	@echo 'make comments-server  run the comment intake service alone (comments serve)'
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make deploy     production build, uploaded to DEPLOY_TARGET (or DEPLOY=github-pages)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
 	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
-	@echo 'make bench      measure build speed against plain Pelican'
+	@echo 'make bench      measure build speed against plain Pelican, and the comment intake'
+	@echo 'make bench-intake  measure the comment intake alone'
 	@echo 'make mutate     mutation testing of the plugins (long)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
@@ -63,15 +79,21 @@ $(STAMP): requirements.lock $(PLUGIN_PACKAGES)
 	touch $@
 
 html: venv
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) $(LOCALOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
+# Ctrl-C stops the site server and the intake together (scripts/with-intake).
 # Our preview server answers a missing page with the site's 404 page.
+serve: PELICANOPTS += -e $(PREVIEW_SETTINGS)
 serve: html
-	$(PREVIEW)
+	scripts/with-intake $(INTAKE) -- $(PREVIEW)
 
-# Pelican rebuilds on every change, beside the same server.
+# Pelican rebuilds on every change, beside the same server and the intake.
 devserver: venv
-	$(PREVIEW) -- $(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(LOCALOPTS)
+	scripts/with-intake $(INTAKE) -- \
+		$(PREVIEW) -- $(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e $(PREVIEW_SETTINGS)
+
+comments-server: venv
+	$(INTAKE)
 
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
@@ -109,6 +131,10 @@ mutate: venv
 
 bench: venv system-tools
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.intake
+
+bench-intake: venv
+	$(BIN)/python -m bench.intake
 
 clean:
 	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache test-artifacts

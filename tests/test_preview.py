@@ -1,6 +1,7 @@
 """Preview anywhere: `make serve` at any port, a build opened from disk, the 404 page with its status."""
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -91,13 +92,15 @@ def make_dry_run(*arguments):
 
 
 def test_serve_builds_for_the_address_it_serves():
-    commands = make_dry_run("serve", "HOST=127.0.0.1", "PORT=8123")
-    assert "SITEURL=\"http://127.0.0.1:8123\"" in commands
-    assert "--host 127.0.0.1 --port 8123" in commands
-    # Every network: the pages name this machine's address, never 0.0.0.0.
-    everywhere = make_dry_run("devserver", "HOST=0.0.0.0", "PORT=8124")
-    assert "--host 0.0.0.0 --port 8124" in everywhere
-    assert "http://0.0.0.0" not in everywhere and ":8124\"" in everywhere
+    commands = make_dry_run("serve", "HOST=127.0.0.1", "PORT=8123", "COMMENTS_PORT=8124")
+    assert "SITEURL='\"http://127.0.0.1:8123\"'" in commands
+    assert "--host 127.0.0.1 --port 8123 --directory" in commands
+    assert "COMMENTS_ENDPOINT='\"http://127.0.0.1:8124/comments\"'" in commands
+    # Every network: the pages and the form name this machine's address, never 0.0.0.0.
+    everywhere = make_dry_run("devserver", "HOST=0.0.0.0", "PORT=8125", "COMMENTS_PORT=8126")
+    assert "--host 0.0.0.0 --port 8125 --directory" in everywhere
+    assert "http://0.0.0.0" not in everywhere
+    assert re.search(r"SITEURL='\"http://[\d.]+:8125\"'", everywhere)
 
 
 @pytest.fixture(scope="module")
@@ -119,11 +122,13 @@ def make_serve(tmp_path_factory):
 def start_make(target, port, log, *variables):
     """`make <target> PORT=<port> ...` in its own process group, as a terminal would run it.
 
-    Its output goes to the file `log`: a pipe nobody reads would fill with
-    the server's request lines and stop it mid-test.
+    The comment service it starts beside the site gets a free port too. Its
+    output goes to the file `log`: a pipe nobody reads would fill with the
+    server's request lines and stop it mid-test.
     """
     with open(log, "w") as handle:
-        return subprocess.Popen(["make", target, f"PORT={port}", *variables], cwd=ROOT,
+        return subprocess.Popen(["make", target, f"PORT={port}", f"COMMENTS_PORT={free_port()}",
+                                 *variables], cwd=ROOT,
                                 stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
 
 

@@ -12,10 +12,13 @@ SITE_DESCRIPTION = (
     "and asylum offices, argued from published, sourced statistics."
 )
 
-# Local preview address (`make serve`). It is absolute so that feeds and the
-# sitemap carry absolute URLs in every build, as feed readers need.
+# Local builds link pages to each other relatively, so the preview works at
+# whatever address it is served (`make serve HOST=... PORT=...`) and straight
+# from output/ on disk. SITEURL stays absolute: feeds, the sitemap, canonical
+# links and structured data carry it (templates read it as ABSOLUTE_SITEURL);
+# `make` replaces it with the preview's address.
 SITEURL = "http://127.0.0.1:8000"
-RELATIVE_URLS = False
+RELATIVE_URLS = True
 
 PATH = "content"
 THEME = "theme"
@@ -71,7 +74,7 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # Feeds: full content, Atom and RSS, for the whole site and each category.
-FEED_DOMAIN = SITEURL
+# FEED_DOMAIN is left unset: Pelican then takes SITEURL, including the one make passes.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"

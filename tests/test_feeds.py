@@ -1,6 +1,7 @@
 """The feeds as a feed reader gets them: they parse, carry full posts, and every URL is absolute."""
 
 import re
+from urllib.parse import urljoin
 
 import feedparser
 import lxml.html
@@ -77,10 +78,12 @@ def test_every_feed_parses_and_links_absolutely(sample_site, site_url):
 
 
 def charts_on(build, url, site_url):
-    """(image URL, caption) of every chart on the page at `url`."""
+    """(absolute image URL, caption) of every chart on the page at `url`."""
     page = build.output / url[len(site_url) + 1:].split("#")[0] / "index.html"
     document = lxml.html.parse(str(page)).getroot()
-    return [(img.get("src"), " ".join(figure.xpath("string(.//figcaption)").split()))
+    # Pages link relatively in a local build; the feed must carry the same
+    # images as absolute addresses.
+    return [(urljoin(url, img.get("src")), " ".join(figure.xpath("string(.//figcaption)").split()))
             for figure in document.iter("figure")
             for img in figure.xpath(".//img[substring(@src, string-length(@src) - 3) = '.svg']")]
 

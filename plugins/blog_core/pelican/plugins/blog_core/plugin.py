@@ -115,9 +115,15 @@ def blogposting_jsonld(article, siteurl, sitename):
 
 
 def add_filters(generator):
-    """Every generator has its own Jinja environment, so each needs the filter."""
+    """Every generator has its own Jinja environment, so each needs the filter.
+
+    With RELATIVE_URLS Pelican turns SITEURL into a path relative to each
+    page; canonical links, Open Graph and structured data must still name the
+    site absolutely, so templates get the configured address as ABSOLUTE_SITEURL.
+    """
     generator.env.filters["blogposting_jsonld"] = blogposting_jsonld
     generator.env.filters["plain_text"] = _plain_text
+    generator.env.globals["ABSOLUTE_SITEURL"] = generator.settings["SITEURL"]
 
 
 def check_articles(generator):

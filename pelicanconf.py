@@ -114,6 +114,8 @@ PLUGINS = [
     "pelican.plugins.blog_core",
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
+    # Last: it indexes the pages the others helped write.
+    "pelican.plugins.search",
 ]
 
 # Comment threads (plugins/comment_threads/README.md explains each setting).
@@ -125,6 +127,9 @@ COMMENTS_MAX_INDENT = 4
 
 SITEMAP = {
     "format": "xml",
+    # Search results are made in the reader's browser; the empty page is no
+    # use to a search engine.
+    "exclude": ["^search/"],
     "priorities": {"articles": 0.8, "pages": 0.5, "indexes": 0.3},
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.plugins.site_common.files import atomic_write
 
-from . import prepare
+from . import canonical, prepare
 
 # Files only Pagefind's ready-made interfaces use; our search page talks to
 # pagefind.js directly, so the published bundle leaves them out.
@@ -48,7 +48,7 @@ def pagefind_version():
 def _code_fingerprint():
     """Our own code that shapes the bundle: a change to it makes a new one."""
     digest = hashlib.sha256()
-    for module in (prepare.__file__, __file__):
+    for module in (prepare.__file__, canonical.__file__, __file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()
 
@@ -103,6 +103,11 @@ def build(pages, destination):
                              + (detail[-1] if detail else "no message"))
     for name in DEFAULT_UI_FILES:
         (destination / name).unlink(missing_ok=True)
+    try:
+        canonical.sorted_filters(destination)
+    except canonical.UnexpectedBundle as problem:
+        raise IndexingFailed(f"Pagefind {pagefind_version()} wrote a bundle this plugin "
+                             f"cannot make reproducible: {problem}") from None
 
 
 def cached_bundle(pages, cache_dir):

@@ -63,7 +63,7 @@ def search(page, words, *, typed=False):
     else:
         field.fill(words)
         field.press("Enter")
-    wait_for_answer(page, f"\u201c{words}\u201d")
+    wait_for_answer(page, f"\u201c{words.strip(chr(34))}\u201d")
     return page.evaluate(RESULTS)
 
 
@@ -108,6 +108,7 @@ def test_a_quoted_phrase_finds_only_the_words_together(opened, served_site):
     page = opened(served_site + SEARCH).page
     loose = paths(search(page, "two roads"))
     phrase_results = search(page, '"two roads"')
+    assert status(page) == f"{len(phrase_results)} posts for the phrase \u201ctwo roads\u201d."
     phrase = paths(phrase_results)
     assert phrase and set(phrase) < set(loose), (phrase, loose)
     for result in phrase_results:

@@ -88,7 +88,9 @@ function wanted() {
 
 function describe(term, filters) {
   const parts = [];
-  if (term) parts.push(`for ${quote(term)}`);
+  const phrase = term.match(/^"(.+)"$/);
+  if (phrase) parts.push(`for the phrase ${quote(phrase[1])}`);
+  else if (term) parts.push(`for ${quote(term)}`);
   if (filters.category) parts.push(`in ${filters.category}`);
   if (filters.year) parts.push(`from ${filters.year}`);
   return parts.join(" ");

@@ -101,10 +101,17 @@ def test_posts_and_pages_are_indexed_with_filters_and_comments_are_not(site):
 
 
 def test_comments_are_searchable_when_the_setting_says_so(site):
+    # A stranger's attempt to retitle the post or file it under another topic.
+    write_tree(site / "content", {"comments/court-post/spam.md": (
+        "Author: Spammer\nDate: 2014-01-03 10:00\n\n"
+        '<p data-pagefind-meta="title:Cheap pills" data-pagefind-filter="category:Pills">'
+        "Visit us.</p>\n")})
     build(site, SEARCH_COMMENTS=True)
     court = next(f for f in fragments(site / "output" / "pagefind") if f["url"] == "/2013/11/court-post/")
-    assert "quetzalcoatl" in court["content"]
+    assert "quetzalcoatl" in court["content"] and "Visit us" in court["content"]
     assert "Leave a Comment" not in court["content"] and "Email a comment" not in court["content"]
+    assert court["meta"]["title"] == "Court\xa0post"
+    assert court["filters"]["category"] == ["Immigration Court"]
 
 
 def test_a_rebuild_reuses_the_index_until_a_searchable_page_changes(site):

@@ -15,13 +15,13 @@ def test_a_bad_value_is_reported_and_replaced_by_the_default():
                 "SEARCH_SAVE_AS": "search/"}
     problems = apply_defaults(settings)
     assert problems == [
-        "setting SEARCH_COMMENTS is 'yes'; it should be True or False (using False instead)",
-        "setting SEARCH_URL is '/search'; it should be a folder URL relative to SITEURL, "
-        "ending in '/', such as 'search/' (using 'search/' instead)",
-        "setting SEARCH_SAVE_AS is 'search/'; it should be an .html path relative to the "
-        "output folder, such as 'search/index.html' (using 'search/index.html' instead)",
-        "setting SEARCH_RESULTS_PER_PAGE is 0; it should be a whole number from 1 to 100 "
-        "(using 10 instead)",
+        "Setting SEARCH_COMMENTS is 'yes'; it should be True or False (using False instead).",
+        "Setting SEARCH_URL is '/search'; it should be a folder URL relative to SITEURL, "
+        "ending in '/', such as 'search/' (using 'search/' instead).",
+        "Setting SEARCH_SAVE_AS is 'search/'; it should be an .html path relative to the "
+        "output folder, such as 'search/index.html' (using 'search/index.html' instead).",
+        "Setting SEARCH_RESULTS_PER_PAGE is 0; it should be a whole number from 1 to 100 "
+        "(using 10 instead).",
     ]
     assert settings == DEFAULTS
 

@@ -1,5 +1,7 @@
 """The plugin's SEARCH_* settings: defaults in one place, checked once per build."""
 
+from pelican.plugins.site_common.settings import apply_defaults as apply_setting_defaults
+
 DEFAULTS = {
     # Whether reader comments are searchable. Off: a search finds what the
     # site's authors wrote, not what strangers claimed under it (README).
@@ -35,21 +37,8 @@ CHECKS = {
 
 
 def apply_defaults(settings):
-    """Fill in missing SEARCH_* settings; return one sentence per bad value.
-
-    A bad value is replaced by its default so that a relaxed build still has
-    search; the strict build stops on the returned problems.
-    """
-    problems = []
-    for key, default in DEFAULTS.items():
-        value = settings.setdefault(key, default)
-        is_valid, expected = CHECKS[key]
-        if not is_valid(value):
-            problems.append(
-                f"setting {key} is {value!r}; it should be {expected} (using {default!r} instead)"
-            )
-            settings[key] = default
-    return problems
+    """Fill in missing SEARCH_* settings; return one sentence per bad value (replaced by its default)."""
+    return apply_setting_defaults(settings, DEFAULTS, CHECKS)
 
 
 def unknown_keys(settings):

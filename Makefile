@@ -24,7 +24,7 @@ endif
 
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv system-tools mutate html serve devserver publish clean test test-fast bench
+.PHONY: help venv system-tools mutate html serve devserver publish clean test test-fast fuzz bench
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -33,6 +33,7 @@ help:
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
 	@echo 'make bench      measure build speed against plain Pelican'
 	@echo 'make mutate     mutation testing of the plugins (long)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'

@@ -98,15 +98,20 @@ def citation(source):
     return f"{escape(source.publisher)}, {title}, {escape(source.published)}"
 
 
-def figure_ref_html(point, text_href, sources):
-    """An inline figure: the number, linked to its source note, with how it was obtained in its title."""
+def figure_ref_html(point, text_href, sources, linked=True):
+    """An inline figure: the number, linked to its source note, with how it was obtained in its title.
+
+    Inside the text of another link (`linked=False`) it cannot be a link itself:
+    links do not nest, and a browser would cut the outer one in two.
+    """
     unit = MEASURES[point.measure].unit
     source = sources[point.source]
     title = f"{describe(point)}. Source: {source.publisher}, {source.title}, {source.published}"
-    return (
-        f'<a class="datum" href="{escape(text_href)}" title="{escape(title)}">'
-        f"{format_number(point.value, unit)}</a>"
-    )
+    number = format_number(point.value, unit)
+    if not linked:
+        return f'<span class="datum" title="{escape(title)}">{number}</span>'
+    return f'<a class="datum" href="{escape(text_href)}" title="{escape(title)}">{number}</a>'
+
 
 
 def describe(point):

@@ -11,7 +11,7 @@ from .cache import ChartCache, cache_key
 from .dataset import load_dataset
 from .draw import Drawer
 from .errors import ChartError
-from .markdown_ext import ChartsExtension
+from .markdown_ext import ALT_FIGURE, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
 from .settings import configure
@@ -131,7 +131,9 @@ def fill_post(content):
 
 
 def _has_slots(html):
-    return isinstance(html, str) and ("data-chart=" in html or "data-figure=" in html)
+    return isinstance(html, str) and (
+        "data-chart=" in html or "data-figure=" in html or ALT_FIGURE.search(html) is not None
+    )
 
 
 def charts_generator(pelican):

@@ -45,7 +45,8 @@ def test_without_preparation_pagefind_runs_header_cells_together(tmp_path):
 
 def test_a_failing_pagefind_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setattr(bundle, "executable", lambda: ROOT / "no-such-pagefind")
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(bundle.IndexingFailed, match="^Pagefind's binary could not be run .*"
+                       "reinstalls it with pagefind\\[bin\\] from requirements.lock$"):
         bundle.build({}, tmp_path / "bundle")
     monkeypatch.setattr(bundle, "executable", lambda: "/bin/false")
     with pytest.raises(bundle.IndexingFailed, match="^Pagefind stopped with exit status 1: no message$"):

@@ -93,10 +93,15 @@ def build(pages, destination):
             target = Path(staging, path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(read_page(source) or "", encoding="utf-8")
-        run = subprocess.run(
-            [str(executable()), "--site", staging, "--output-path", str(destination), "--silent"],
-            capture_output=True, text=True,
-        )
+        try:
+            run = subprocess.run(
+                [str(executable()), "--site", staging, "--output-path", str(destination),
+                 "--silent"],
+                capture_output=True, text=True,
+            )
+        except OSError as missing:
+            raise IndexingFailed(f"Pagefind's binary could not be run ({missing}); `make` "
+                                 "reinstalls it with pagefind[bin] from requirements.lock") from None
     if run.returncode != 0:
         detail = (run.stderr or run.stdout).strip().splitlines()
         raise IndexingFailed(f"Pagefind stopped with exit status {run.returncode}: "

@@ -1,6 +1,7 @@
 """Pelican glue: settings at start-up, the search page, and the index after the last page is written."""
 
 import logging
+import shutil
 import time
 from pathlib import Path
 
@@ -46,6 +47,8 @@ def index_site(pelican):
     target = output / bundle.BUNDLE_DIR
     if not pages:
         logger.info("Search: no page is marked data-pagefind-body; no index written")
+        # An index left by an earlier build would find pages this one does not mark.
+        shutil.rmtree(target, ignore_errors=True)
         return
     started = time.perf_counter()
     cache_dir = Path(pelican.settings.get("CACHE_PATH") or "cache", "search")

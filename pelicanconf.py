@@ -114,16 +114,24 @@ PLUGINS = [
     "pelican.plugins.blog_core",
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
+    "pelican.plugins.old_links",
     # Last: it indexes the pages the others helped write.
     "pelican.plugins.search",
 ]
 
-# Comment threads (plugins/comment_threads/README.md explains each setting).
-# No comment server yet: readers email a ready-made comment file, which the
-# author checks against the comment policy and commits.
-COMMENTS_EMAIL = "comments@grantrate.example"
+# Comment threads (README: Comments). The comment form posts to the intake
+# service (`comments serve`, started with the site by `make serve`), which
+# keeps submissions in a moderation queue until `comments approve` writes
+# them into content/comments/. `make serve` points this at its own intake.
+COMMENTS_ENDPOINT = "http://127.0.0.1:8001/comments"
 COMMENTS_ORDER = "newest-first"
 COMMENTS_MAX_INDENT = 4
+# The intake service's moderation mail. Without COMMENTS_SMTP_HOST each
+# notification is logged and skipped; the password comes from the
+# COMMENTS_SMTP_PASSWORD environment variable, never from this file.
+COMMENTS_MODERATORS = ["elena@grantrate.example"]
+COMMENTS_SMTP_HOST = None
+COMMENTS_SMTP_FROM = "comments@grantrate.example"
 
 SITEMAP = {
     "format": "xml",
@@ -134,12 +142,9 @@ SITEMAP = {
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }
 
-# Authors the site knows; an article naming anyone else fails the build
-# (a misspelt name would otherwise create a second author page).
-SITE_AUTHORS = {
-    "Elena Marsh": "Immigration lawyer in San Diego; represents asylum seekers in immigration court.",
-    "David Okafor": "Paralegal and researcher; keeps the blog's data set and its sources.",
-}
+# Authors the site knows are listed in content/authors.yml (name: short bio);
+# an article naming anyone else fails the build (a misspelt name would
+# otherwise create a second author page).
 BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
 # Metadata our theme and plugins read, beyond Pelican's own keys.
 BLOG_EXTRA_METADATA = ["image", "comments"]

@@ -84,3 +84,14 @@ def test_the_comparison_builds_the_same_posts(site, builder_class, page):
     assert build.ok, build.log
     for post in site.posts:
         assert (builder.output / page(post)).is_file(), post.slug
+
+
+def test_the_intake_benchmark_counts_every_submission_it_sends(tmp_path):
+    from bench import intake
+
+    result = intake.measure(submissions=60, concurrency=3)
+    assert result["accepted"] == 60 and result["refused"] == 0
+    assert 0 < result["p50_ms"] <= result["p99_ms"] <= result["max_ms"]
+    assert result["memory_mb"] > 10
+    text = intake.report(result)
+    assert "| accepted submissions per second |" in text and "≥ 200" in text

@@ -59,6 +59,12 @@ SOURCES = {
     "posts/court.md": post("Court post", date="2013-11-20 09:30", category="Immigration Court",
                            author="David Okafor", body="Judges decided cases."),
     "pages/about.md": "Title: About\nSlug: about\n\nWho we are.\n",
+    "pages/unlisted.md": "Title: Unlisted\nSlug: unlisted\nStatus: hidden\n\nHidden page words.\n",
+    "posts/draft.md": post("Draft post", date="2016-01-01 10:00", status="draft",
+                           body="Unpublished thoughts."),
+    "posts/hidden.md": post("Hidden post", date="2016-02-01 10:00", status="hidden",
+                            body="Unlisted thoughts."),
+    "comments/draft-post/sam.md": "Author: Sam\nDate: 2016-01-02 10:00\n\nA draft comment.\n",
     "comments/court-post/maria.md": "Author: Maria L.\nDate: 2014-01-02 10:00\n\n"
                                     "A quetzalcoatl comment.\n",
 }
@@ -85,6 +91,8 @@ def site(tmp_path):
 def test_posts_and_pages_are_indexed_with_filters_and_comments_are_not(site):
     build(site)
     found = {f["url"]: f for f in fragments(site / "output" / "pagefind")}
+    # Drafts and hidden posts and pages are written, never searchable.
+    assert (site / "output" / "drafts" / "draft-post" / "index.html").is_file()
     assert set(found) == {"/2015/03/grants-to-hondurans/", "/2013/11/court-post/", "/about/"}
     honduras = found["/2015/03/grants-to-hondurans/"]
     assert honduras["meta"]["title"] == "Grants to\xa0Hondurans"  # typography keeps the last two words together
@@ -108,6 +116,7 @@ def test_comments_are_searchable_when_the_setting_says_so(site):
         '<p data-pagefind-meta="title:Cheap pills" data-pagefind-filter="category:Pills">'
         "Visit us.</p>\n")})
     build(site, SEARCH_COMMENTS=True)
+    assert "/drafts/draft-post/" not in [f["url"] for f in fragments(site / "output" / "pagefind")]
     court = next(f for f in fragments(site / "output" / "pagefind") if f["url"] == "/2013/11/court-post/")
     assert "quetzalcoatl" in court["content"] and "Visit us" in court["content"]
     assert "Leave a Comment" not in court["content"] and "Email a comment" not in court["content"]

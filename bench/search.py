@@ -75,42 +75,47 @@ def _answer_from(output):
     return answer
 
 
-def downloads(output, queries=QUERIES):
-    """{query: {"results", "bytes", "requests"}}: what the search page fetches from the index."""
-    from playwright.sync_api import sync_playwright
+def downloads(output, browser=None, queries=QUERIES):
+    """{query: {"results", "bytes", "requests"}}: what the search page fetches from the index.
 
-    from tests.browser import launch
+    `browser` is a running Playwright Chromium, or None to start one here.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        from tests.browser import launch
+
+        with sync_playwright() as playwright:
+            chromium = launch(playwright)
+            try:
+                return downloads(output, chromium, queries)
+            finally:
+                chromium.close()
     found = {}
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            for query in queries:
-                context = browser.new_context(service_workers="block")
-                context.route(f"{SITE_URL}/**", _answer_from(output))
-                fetched = []
-                context.on("requestfinished", lambda request: fetched.append(request))
-                page = context.new_page()
-                page.goto(f"{SITE_URL}/search/")
-                page.locator("#search-query").fill(query)
-                page.locator("#search-query").press("Enter")
-                page.wait_for_function(
-                    "() => /posts? for|Nothing found/.test(document.querySelector('.search-status').textContent)",
-                    timeout=60000)
-                page.wait_for_load_state("networkidle")
-                index = [r for r in fetched if "/pagefind/" in r.url]
-                found[query] = {
-                    "results": page.evaluate("() => document.querySelector('.search-status').textContent"),
-                    "bytes": sum(r.sizes()["responseBodySize"] for r in index),
-                    "requests": len(index),
-                }
-                context.close()
-        finally:
-            browser.close()
+    for query in queries:
+        context = browser.new_context(service_workers="block")
+        context.route(f"{SITE_URL}/**", _answer_from(output))
+        fetched = []
+        context.on("requestfinished", lambda request: fetched.append(request))
+        page = context.new_page()
+        page.goto(f"{SITE_URL}/search/")
+        page.locator("#search-query").fill(query)
+        page.locator("#search-query").press("Enter")
+        page.wait_for_function(
+            "() => /posts? for|Nothing found/.test(document.querySelector('.search-status').textContent)",
+            timeout=60000)
+        page.wait_for_load_state("networkidle")
+        index = [r for r in fetched if "/pagefind/" in r.url]
+        found[query] = {
+            "results": page.evaluate("() => document.querySelector('.search-status').textContent"),
+            "bytes": sum(r.sizes()["responseBodySize"] for r in index),
+            "requests": len(index),
+        }
+        context.close()
     return found
 
 
-def measure(output, repetitions):
+def measure(output, repetitions, browser=None):
     index_seconds, check_seconds, pages, files, size = time_indexing(output, repetitions)
     result = SearchResult(pages, files, size, index_seconds, check_seconds)
     try:
@@ -120,5 +125,5 @@ def measure(output, repetitions):
     except BaseException as missing:  # pytest's skip, outside pytest: Chromium is absent
         result.browser = f"not measured: {missing}"
         return result
-    result.queries = downloads(output)
+    result.queries = downloads(output, browser)
     return result

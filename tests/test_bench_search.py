@@ -9,12 +9,12 @@ from bench.sitegen import generate
 pytestmark = pytest.mark.slow
 
 
-def test_search_step_counts_pages_files_and_downloaded_bytes(tmp_path):
+def test_search_step_counts_pages_files_and_downloaded_bytes(tmp_path, browser):
     site = generate(tmp_path, 12, seed=7)
     ours = Ours(site)
     build = ours.build()
     assert build.ok, build.log
-    found = search.measure(ours.output, 1)
+    found = search.measure(ours.output, 1, browser)
     assert found.pages >= len(site.posts)
     assert found.index_files > 5 and found.index_bytes > 100_000
     assert found.index_seconds > 0 and found.check_seconds > 0

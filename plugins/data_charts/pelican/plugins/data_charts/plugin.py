@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import FatalLogger
 
 from .cache import ChartCache, cache_key
 from .dataset import load_dataset
@@ -14,6 +15,7 @@ from .errors import ChartError
 from .markdown_ext import ALT_FIGURE, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
+from .postcheck import check_post
 from .settings import configure
 
 logger = logging.getLogger(__name__)
@@ -46,14 +48,25 @@ class Build:
         else:
             self.found[key] = svg
 
-    def report(self, message):
+    def report(self, message, level=logging.ERROR):
+        """Log one mistake (a message or a site_common Problem) and count it.
+
+        Either level stops the strict build once posts are read.
+        """
         try:
-            logger.error(message)
+            logger.log(level, str(message))
         except RuntimeError:
-            # Pelican's --fatal makes a logged error raise. Keep going, so every
-            # mistake in the site is reported, and stop once posts are read.
+            pass  # Pelican's --fatal makes a logged mistake raise; keep going, to report them all
+        # Asked of the level rather than of the exception: Pelican drops a
+        # message it has logged before in the same process, without raising.
+        if level >= FatalLogger.fatal_lvl:
             self.strict = True
         self.mistakes += 1
+
+    def warn(self, problem):
+        """A mistake a draft may keep: an error in the strict build, a warning with STRICT=0."""
+        strict = FatalLogger.fatal_lvl <= logging.WARNING  # `pelican --fatal warnings`
+        self.report(problem, logging.ERROR if strict else logging.WARNING)
 
 
 _build = None
@@ -66,6 +79,9 @@ def register():
     # A post's address is known only once its object exists, and feeds need
     # absolute addresses for chart images.
     signals.content_object_init.connect(fill_post)
+    # Every post and page, figures or not: a number typed by hand is the
+    # mistake this looks for, and a post without figures can hold one.
+    signals.content_object_init.connect(check_numbers)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
@@ -83,15 +99,25 @@ def start_build(pelican):
     _build = None
     try:
         config = configure(pelican.settings)
-        dataset = load_dataset(config.data_path) if config.data_path.is_dir() else None
+        dataset = load_dataset(config.data_path, _shown(config.data_path)) if config.data_path.is_dir() else None
         palette = read_palette(config.palette_path)
     except ChartError as error:
         # Without a valid data set no number can be traced, so no build goes on.
         _stop([f"Charts: {error}"])
     _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
+    for problem in dataset.problems if dataset else ():
+        _build.warn(problem)
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, ChartsExtension) for extension in extensions):
         extensions.append(ChartsExtension())
+
+
+def _shown(path):
+    """`path` as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def fill_post(content):
@@ -128,6 +154,16 @@ def fill_post(content):
         _build.want(chart)
     for message in filled.errors:
         _build.report(message)
+
+
+def check_numbers(content):
+    """Report the post's hand-typed figures, contradicting counts, unexplained sums and later sources."""
+    source = getattr(content, "source_path", None)
+    if _build is None or _build.dataset is None or not str(source).endswith(".md") or not hasattr(content, "_content"):
+        return
+    text = Path(source).read_text(encoding="utf-8")
+    for problem in check_post(text, content.relative_source_path, _build.dataset):
+        _build.warn(problem)
 
 
 def _has_slots(html):

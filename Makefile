@@ -130,6 +130,12 @@ test-fast: venv
 mutate: venv
 	$(BIN)/python scripts/mutate.py $(MUTATE)
 
+# The fuzzing tests also run in `make test`, with a small budget; here each
+# property gets FUZZ_SCALE times as many generated cases.
+FUZZ_SCALE ?= 40
+fuzz: venv
+	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/python -m pytest -p no:cacheprovider plugins/*/tests/test_fuzz*.py comment_service/tests/test_fuzz*.py
+
 bench: venv system-tools
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.intake

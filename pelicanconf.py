@@ -118,6 +118,8 @@ PLUGINS = [
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
     "pelican.plugins.old_links",
+    # Last: it indexes the pages the others helped write.
+    "pelican.plugins.search",
 ]
 
 # Comment threads (README: Comments). The comment form posts to the intake
@@ -136,6 +138,9 @@ COMMENTS_SMTP_FROM = "comments@grantrate.example"
 
 SITEMAP = {
     "format": "xml",
+    # Search results are made in the reader's browser; the empty page is no
+    # use to a search engine.
+    "exclude": ["^search/"],
     "priorities": {"articles": 0.8, "pages": 0.5, "indexes": 0.3},
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }

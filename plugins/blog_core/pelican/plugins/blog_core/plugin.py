@@ -9,6 +9,7 @@ from pelican import signals
 
 from . import failures, jsonld, links, metadata
 from .authors import read_authors
+from .content_files import find_strays, keep_out
 from .content_cache import forget_stale_content_cache
 from .typography import use_typographic_reader
 from .writer import keep_unchanged_writer
@@ -55,7 +56,23 @@ def configure(pelican):
     for key, default in DEFAULTS.items():
         if key not in settings or settings_problems({key: settings[key]}):
             settings[key] = default
+    check_content_files(settings)
     add_file_authors(settings)
+
+
+def check_content_files(settings):
+    """Report symbolic links and hidden files in content/, and keep Pelican from reading them."""
+    content = settings["PATH"]
+    if not os.path.isdir(content):
+        return
+    # The comments plugin reports its own folder's strays, with its own words
+    # (its settings may not be filled in yet: "comments" is its default).
+    comments = settings.get("COMMENTS_PATH") or "comments"
+    strays = find_strays(content, os.getcwd(), ignored=settings.get("IGNORE_FILES", ()),
+                         skip={os.path.normpath(comments)})
+    keep_out(settings, strays)
+    for path, problem in strays.problems:
+        logger.error("%s: %s", path, problem)
 
 
 def add_file_authors(settings):

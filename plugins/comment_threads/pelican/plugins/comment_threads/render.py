@@ -97,8 +97,8 @@ def body_problems(text):
     """What a moderator should know about how a body is shown, as sentences without the file."""
     depth = nesting_depth(text)
     if depth > MAX_NESTING:
-        return [f"the text nests lists or quotes {depth} levels deep, more than the "
-                f"{MAX_NESTING} a comment may; it is shown as plain text"]
+        return [(f"the text nests lists or quotes {depth} levels deep, more than the "
+                 f"{MAX_NESTING} a comment may; it is shown as plain text")]
     return []
 
 

@@ -121,7 +121,8 @@ def test_no_results_says_so_and_offers_a_way_on(opened, served_site):
     assert status(page) == "Nothing found for \u201cxylophone\u201d."
     help_text = page.locator(".search-help")
     assert help_text.is_visible()
-    assert help_text.get_by_role("link", name="archives").get_attribute("href") == f"{served_site}/archives/"
+    # The link as the browser resolves it (local builds link relatively).
+    assert help_text.get_by_role("link", name="archives").evaluate("a => a.href") == f"{served_site}/archives/"
 
 
 def test_category_and_year_filters_narrow_the_results(opened, served_site):
@@ -132,11 +133,13 @@ def test_category_and_year_filters_narrow_the_results(opened, served_site):
     court = page.evaluate(RESULTS)
     assert 0 < len(court) < len(everything)
     assert all(r["meta"].endswith("\u00b7 Immigration Court") for r in court)
-    assert set(paths(court)) == {"2013/11/mexican-asylum-grant-rate-fy2012/", "2012/12/trac-record-year/"}
+    assert set(paths(court)) == {"2013/11/mexican-asylum-grant-rate-fy2012/", "2013/01/trac-record-year/"}
     assert "category=Immigration+Court" in page.url
-    page.select_option("#search-year", "2012")
-    wait_for_answer(page, "from 2012")
-    assert paths(page.evaluate(RESULTS)) == ["2012/12/trac-record-year/"]
+    # Both Immigration Court posts are from 2013 (the TRAC post was redated):
+    # the year filter keeps both.
+    page.select_option("#search-year", "2013")
+    wait_for_answer(page, "from 2013")
+    assert set(paths(page.evaluate(RESULTS))) == set(paths(court))
     # Newest first, with no words at all: every post of a topic, by date.
     page.select_option("#search-year", "")
     page.select_option("#search-sort", "newest")
@@ -144,7 +147,7 @@ def test_category_and_year_filters_narrow_the_results(opened, served_site):
     page.locator("#search-query").press("Enter")
     wait_for_answer(page, "in Immigration Court")
     assert paths(page.evaluate(RESULTS)) == [
-        "2013/11/mexican-asylum-grant-rate-fy2012/", "2012/12/trac-record-year/"]
+        "2013/11/mexican-asylum-grant-rate-fy2012/", "2013/01/trac-record-year/"]
 
 
 def test_the_header_box_searches_from_any_page_by_keyboard(opened, served_site):

@@ -175,7 +175,10 @@ async function start() {
   restore();
   form.hidden = false;
   try {
-    pagefind = await import(new URL("pagefind.js", root.dataset.bundle).href);
+    // The bundle's address may be relative to the page (local builds link
+    // relatively); a module's import() would resolve it against this script.
+    const bundle = new URL(root.dataset.bundle, document.baseURI);
+    pagefind = await import(new URL("pagefind.js", bundle).href);
     await pagefind.init();
   } catch (error) {
     form.hidden = true;  // a box that cannot search would only mislead

@@ -9,6 +9,7 @@ from pelican import signals
 
 from . import failures, jsonld, links, metadata
 from .content_cache import forget_stale_content_cache
+from .feed_entries import fit_feed
 from .typography import use_typographic_reader
 from .writer import keep_unchanged_writer
 
@@ -149,3 +150,5 @@ def register():
     # After reading, all posts and their metadata are known; nothing written yet.
     signals.article_generator_finalized.connect(check_articles)
     signals.page_generator_finalized.connect(check_pages)
+    # Each feed's entries exist and are not yet written: mend their links and titles.
+    signals.feed_generated.connect(fit_feed)

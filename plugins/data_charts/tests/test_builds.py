@@ -148,3 +148,53 @@ def test_the_command_line_stops_without_a_traceback(tmp_path):
     assert proc.returncode == 1
     assert "no nationality 'Mexcio'; did you mean 'Mexico'?" in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
+
+
+GAPPY = """```chart
+type: bar
+title: Grants in court
+measure: court_granted
+nationalities: [Mexico, Honduras, Guatemala]
+period: FY2012
+source: article
+```"""
+
+
+def test_a_chart_asking_for_missing_figures_stops_the_strict_build(tmp_path, strict, caplog):
+    with pytest.raises(SystemExit):
+        build(tmp_path, {"gaps.md": post(GAPPY)},
+              OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    (message,) = [e for e in errors if "posts/gaps.md:6:" in e]
+    assert "court_granted for Honduras in FY2012 (for Honduras in FY2012 it has dhs_affirmative_granted)" in message
+    assert "court_granted for Guatemala in FY2012 (it has nothing for Guatemala in FY2012)" in message
+    assert "Mexico in FY2012" not in message  # that one exists
+
+
+def test_missing_show_builds_and_states_the_gaps_everywhere(tmp_path):
+    body = GAPPY.replace("source: article", "source: article\nmissing: show")
+    output, stats = build(tmp_path, {"gaps.md": post(body)},
+                          OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n")
+    assert stats["mistakes"] == 0
+    page = output / "2013" / "11" / "numbers"
+    figure = BeautifulSoup((page / "index.html").read_text(), "lxml").select_one("figure.chart")
+    note = "Not in the data set, so not drawn: Granted, Honduras, FY2012; Granted, Guatemala, FY2012."
+    assert figure.select_one(".chart-gaps").text == note
+    assert figure.select_one("img")["alt"].endswith(note)
+    assert [td.text for td in figure.select("details td")] == ["126", "no data", "no data"]
+    rows = (page / "chart-1.csv").read_text().splitlines()
+    assert rows[-2:] == ["FY2012,Honduras,court_granted,,cases,,,not in the data set",
+                         "FY2012,Guatemala,court_granted,,cases,,,not in the data set"]
+    # Each drawing marks the two gaps where their bars would stand.
+    for name in ("chart-1.svg", "chart-1-narrow.svg", "chart-1-full.svg"):
+        assert (page / name).read_text().count(">no data</text>") == 2, name
+    assert "Not in the data set, so not drawn" in (page / "chart-1-full.svg").read_text()
+
+
+def test_every_rendering_and_the_site_card_are_written(tmp_path):
+    output, _ = build(tmp_path, {"a.md": post(MEXICO)})
+    page = output / "2013" / "11" / "numbers"
+    names = {p.name for p in page.iterdir()}
+    assert {"chart-1.svg", "chart-1-narrow.svg", "chart-1.png", "chart-1-full.svg", "chart-1-card.png",
+            "chart-1.csv"} <= names
+    assert (output / "site-card.png").read_bytes().startswith(b"\x89PNG")

@@ -20,6 +20,9 @@ class ChartType:
     default_x: Callable  # (dimensions that vary) -> the dimension along the axis
     check_shape: Callable  # (x, other varying dimensions, unit) -> None; raises ChartError
     draw: Callable  # (axes, table, colours, look) -> legend handles
+    # Points joined along periods: small margins, and on a phone or a card
+    # every other period labelled is enough to read the line by.
+    continuous: bool = False
 
 
 def _first_varying(varying):
@@ -72,6 +75,6 @@ CHART_TYPES = {
         ChartType("grouped-bar", "Grouped bar chart", _first_varying, _two_things("grouped-bar"),
                   drawers.draw_grouped_bar),
         ChartType("stacked-bar", "Stacked bar chart", _first_varying, _stackable, drawers.draw_stacked_bar),
-        ChartType("line", "Line chart", _periods, _three_things, drawers.draw_line),
+        ChartType("line", "Line chart", _periods, _three_things, drawers.draw_line, continuous=True),
     )
 }

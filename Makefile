@@ -24,7 +24,7 @@ endif
 
 PELICAN := $(BIN)/pelican
 
-.PHONY: help venv system-tools html serve devserver publish clean test test-fast bench
+.PHONY: help venv system-tools mutate html serve devserver publish clean test test-fast fuzz bench
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -33,7 +33,9 @@ help:
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
 	@echo 'make bench      measure build speed against plain Pelican'
+	@echo 'make mutate     mutation testing of the plugins (long)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
 venv: $(STAMP)
@@ -79,7 +81,12 @@ test: venv system-tools $(NODE_STAMP)
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"
 
-bench: venv
+# Mutation testing of our packages' code (scripts/mutate.py); the long run.
+# `make mutate MUTATE=data_charts` takes one package.
+mutate: venv
+	$(BIN)/python scripts/mutate.py $(MUTATE)
+
+bench: venv system-tools
 	$(BIN)/python -m bench
 
 clean:

@@ -206,8 +206,10 @@ def _thread(random, post):
         body = prose.comment_text(random)
         if random.random() < 0.15:
             body += "\n\n*Edited:* " + prose.comment_text(random)
+        # A site author's comments carry the moderator's mark, or the build refuses the name.
+        role = "author" if author in AUTHORS else None
         comment = commentfile.CommentFile(author=author, date=when, body=body,
-                              replyto=parent, website=website)
+                              replyto=parent, website=website, role=role)
         files.append((comment_id, commentfile.format(comment)))
     return files, max(depths.values(), default=0)
 

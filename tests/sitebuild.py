@@ -40,7 +40,8 @@ class Build:
         return sorted(p for p in self.output.rglob("*") if p.is_file() and p.name.endswith(suffix))
 
 
-def run_pelican(content, output, settings=None, conf="pelicanconf.py", strict=True, cwd=ROOT):
+def run_pelican(content, output, settings=None, conf="pelicanconf.py", strict=True, cwd=ROOT,
+                env=None):
     """Build `content` into `output` with the site's configuration, overriding `settings`.
 
     Unless `settings` says otherwise, the caches live beside `output`, so a
@@ -53,10 +54,10 @@ def run_pelican(content, output, settings=None, conf="pelicanconf.py", strict=Tr
         command += ["--fatal", "warnings"]
     # One -e with every pair: a second -e would replace the first.
     command += ["-e"] + [f"{key}={json.dumps(value)}" for key, value in settings.items()]
-    return run_measured(command, output, cwd=cwd)
+    return run_measured(command, output, cwd=cwd, env=env)
 
 
-def run_measured(command, output, cwd=ROOT):
+def run_measured(command, output, cwd=ROOT, env=None):
     """Run a site generator's command; time it and read its memory use.
 
     os.wait4 gives this one child's resource usage; its ru_maxrss (KiB on
@@ -65,7 +66,7 @@ def run_measured(command, output, cwd=ROOT):
     waited for) is steadier than wall time on a busy machine. What all the
     processes hold at once is sampled from /proc while the command runs.
     """
-    env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb")
+    env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb", **(env or {}))
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

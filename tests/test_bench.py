@@ -10,6 +10,7 @@ import pytest
 from bench.builders import Hugo, Ours, Plain, available, edit_post, edit_row
 from bench.census import census, expected
 from bench.sitegen import generate
+from tests.tools import require
 
 pytestmark = pytest.mark.slow
 
@@ -76,7 +77,7 @@ def test_posts_read_from_the_content_cache_still_get_their_charts(site):
 ])
 def test_the_comparison_builds_the_same_posts(site, builder_class, page):
     if not available(builder_class):
-        pytest.skip("hugo is not installed")
+        require("Hugo", None, "apt-get install hugo (make test installs it)")
     builder = builder_class(site)
     builder.clear()
     build = builder.build()

@@ -80,3 +80,15 @@ def test_a_rebuild_after_a_markdown_setting_changes_reads_posts_again(sample_cop
     assert rebuilt.ok, rebuilt.log
     # The cached HTML had no heading anchors; HTML read again has them.
     assert 'class="headerlink"' in rebuilt.read("2014/01/337-or-301/index.html")
+
+
+def test_a_warm_build_after_a_url_setting_changes_equals_a_cold_build(sample_copy, tmp_path):
+    moved = {"CATEGORY_URL": "topics/{slug}/", "CATEGORY_SAVE_AS": "topics/{slug}/index.html"}
+    warm = tmp_path / "warm" / "output"
+    assert run_pelican(sample_copy, warm).ok
+    rebuilt = run_pelican(sample_copy, warm, settings=moved)
+    cold = run_pelican(sample_copy, tmp_path / "cold" / "output", settings=moved)
+    assert rebuilt.ok and cold.ok, rebuilt.log + cold.log
+    stale = {path for path, data in tree(cold.output).items() if tree(rebuilt.output).get(path) != data}
+    assert not stale
+    assert "/topics/" in rebuilt.read("2014/01/337-or-301/index.html")

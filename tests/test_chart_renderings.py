@@ -47,13 +47,15 @@ def _overlap(a, b, slack=0.5):
     for shape in (a, b):
         for i in range(4):
             (x1, y1), (x2, y2) = shape[i], shape[(i + 1) % 4]
-            axis = (y1 - y2, x2 - x1)
-            length = (axis[0] ** 2 + axis[1] ** 2) ** 0.5 or 1
-            project = lambda points: [(p[0] * axis[0] + p[1] * axis[1]) / length for p in points]  # noqa: E731
-            pa, pb = project(a), project(b)
+            pa, pb = _project(a, (y1 - y2, x2 - x1)), _project(b, (y1 - y2, x2 - x1))
             if min(pa) >= max(pb) - slack or min(pb) >= max(pa) - slack:
                 return False
     return True
+
+
+def _project(points, axis):
+    length = (axis[0] ** 2 + axis[1] ** 2) ** 0.5 or 1
+    return [(x * axis[0] + y * axis[1]) / length for x, y in points]
 
 
 def test_the_overlap_check_tells_touching_from_overlapping_boxes():
@@ -61,7 +63,9 @@ def test_the_overlap_check_tells_touching_from_overlapping_boxes():
     assert _overlap(square, [(5, 5), (15, 5), (15, 15), (5, 15)])
     assert not _overlap(square, [(10, 0), (20, 0), (20, 10), (10, 10)])
     # Two slanted labels side by side: their upright boxes would overlap, they do not.
-    slanted = lambda x: [(x, 10), (x + 10, 0), (x + 12, 2), (x + 2, 12)]  # noqa: E731
+    def slanted(x):
+        return [(x, 10), (x + 10, 0), (x + 12, 2), (x + 2, 12)]
+
     assert not _overlap(slanted(0), slanted(6))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import pelicanconf
-from tests.browser import Visit, serve
+from tests.browser import PHONE, Visit, horizontal_overflow, serve
 from tests.conftest import free_port
 from tests.sitebuild import ROOT, post, run_pelican, write_tree
 
@@ -47,8 +47,9 @@ def comment_file(number, payload):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    if "pelican.plugins.comment_threads" not in pelicanconf.PLUGINS:
-        pytest.skip("the comment_threads plugin is not in PLUGINS (pelicanconf.py), so no comment is rendered yet")
+    # Without the plugin no comment would be rendered and every check below
+    # would pass having checked nothing.
+    assert "pelican.plugins.comment_threads" in pelicanconf.PLUGINS
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     root = tmp_path_factory.mktemp("hostile")
@@ -56,7 +57,10 @@ def hostile_site(tmp_path_factory):
              "extra/favicon.svg": (ROOT / "content" / "extra" / "favicon.svg").read_text(encoding="utf-8")}
     files |= {f"comments/{SLUG}/c{n:03d}.md": comment_file(n, p) for n, p in enumerate(PAYLOADS)}
     content = write_tree(root / "content", files)
-    build = run_pelican(content, root / "output", settings={"SITEURL": url, "FEED_DOMAIN": url})
+    # Relaxed: a payload in the Website line is a mistake the strict build
+    # would stop at; the relaxed build shows the comment without the link.
+    build = run_pelican(content, root / "output", settings={"SITEURL": url, "FEED_DOMAIN": url},
+                        strict=False)
     assert build.ok, build.log[-3000:]
     with serve(build.output, port):
         yield url
@@ -134,3 +138,60 @@ def test_the_watch_catches_a_payload_that_runs(browser, unsafe_page):
     assert "a payload set window.pwned" in found
     assert "/no-such-image: HTTP 404" in found
     assert unsafe_page.replace("unsafe.html", "no-such-image") in found.splitlines()
+
+
+# The relaxed build (`STRICT=0`, `make devserver`) is where the attack got
+# through: files the strict build refuses were still published.
+RELAXED_SLUG = "relaxed-hostile"
+ZALGO = "Z" + "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309" * 60
+RELAXED_FILES = {
+    'x" onmouseover="xss()" autofocus onfocus="xss()" y=".md': "Author: A\nDate: 2014-04-10 03:53\n\nBad name.\n",
+    "zalgo.md": f"Author: {ZALGO[:50]}\nDate: 2014-04-10 04:00\n\n{ZALGO} {ZALGO}\n",
+    "rtl.md": "Author: \u202eevil name\nDate: 2014-04-10 05:00\n\nRight to left.\n",
+    "email.md": "Author: B\nDate: 2014-04-10 06:00\n\u200bEmail\uff1a leak@private.test\n\nHi\n",
+    "control.md": "Author: C\x07\nDate: 2014-04-10 07:00\n\nBell \x07 and \uffff\n",
+    "brackets.md": "Author: D\nDate: 2014-04-10 08:00\n\n" + "[" * 5000 + "\n",
+    "script-prose.md": "Author: E\nDate: 2014-04-10 09:00\n\nIt loads with a <script> so copying fails. My point: it works.\n",
+    "future.md": "Author: F\nDate: 9999-12-31 23:59\n\nPinned?\n",
+}
+
+
+@pytest.fixture(scope="module")
+def relaxed_site(tmp_path_factory):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    root = tmp_path_factory.mktemp("relaxed")
+    files = {f"posts/{RELAXED_SLUG}.md": post("Relaxed build", date="2014-04-01 10:00", slug=RELAXED_SLUG),
+             "extra/favicon.svg": (ROOT / "content" / "extra" / "favicon.svg").read_text(encoding="utf-8")}
+    files |= {f"comments/{RELAXED_SLUG}/{name}": text for name, text in RELAXED_FILES.items()}
+    content = write_tree(root / "content", files)
+    build = run_pelican(content, root / "output", settings={"SITEURL": url, "FEED_DOMAIN": url}, strict=False)
+    assert build.ok, build.log[-3000:]
+    assert "Traceback" not in build.log
+    with serve(build.output, port):
+        yield url, build
+
+
+def test_the_relaxed_build_publishes_no_trick(browser, relaxed_site):
+    url, build = relaxed_site
+    written = "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                         for p in build.output.rglob("*") if p.is_file())
+    assert "leak@private.test" not in written and "onmouseover" not in written
+    assert "My point: it works." in written
+    for viewport in (None, PHONE):
+        shown = Visit(browser, f"{url}/2014/04/{RELAXED_SLUG}/", init_script=TRAP,
+                      **({"viewport": viewport} if viewport else {}))
+        try:
+            page = shown.page
+            for element in page.locator("#comments a, #comments p").all():
+                if element.is_visible():
+                    element.hover(timeout=1000, force=True)
+            assert symptoms(shown) == []
+            assert page.locator("#comments").evaluate(DANGEROUS_MARKUP) == []
+            ids = page.locator("article.comment").evaluate_all("els => els.map(e => e.id)")
+            assert ids[-1] == "comment-future"  # not pinned first
+            assert len(ids) == len(RELAXED_FILES) - 1  # the bad file name is not shown
+            if viewport:
+                assert horizontal_overflow(page) == []
+        finally:
+            shown.close()

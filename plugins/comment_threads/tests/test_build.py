@@ -20,7 +20,7 @@ def thread_site(site):
     comment(site, "first-post/maria.md", "Maria L.", "2014-04-10 03:53",
             "Is 8.3% *really* the rate?", website="https://maria.example", email="maria@private.test")
     comment(site, "first-post/elena-1.md", "Elena Marsh", "2014-04-10 09:00",
-            "Yes: 126 of 1,521 decided.", replyto="maria")
+            "Yes: 126 of 1,521 decided.", replyto="maria", role="author")
     comment(site, "first-post/maria-2.md", "Maria L.", "2014-04-11 08:00",
             "Thanks.", replyto="elena-1")
     comment(site, "first-post/sam.md", "Sam", "2014-04-12 10:00", "Second thread.")
@@ -136,7 +136,8 @@ def test_feeds_are_absolute_linked_and_newest_first(site):
     ]
     everything = feedparser.parse(site.read("feeds/comments.atom.xml"))
     assert len(everything.entries) == 5
-    assert everything.entries[0].title == "<b>Bold</b> name on Other"
+    # The name is isolated (FSI ... PDI): a right-to-left name cannot reorder the title.
+    assert everything.entries[0].title == "\u2068<b>Bold</b> name\u2069 on Other"
     assert everything.feed.updated == "2014-04-20T12:00:00+00:00"
 
 

@@ -97,10 +97,12 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
     assert sorted(problems) == [
         "content/comments/loose.md: comment files belong exactly one folder down, "
         "in comments/<article-slug>/<comment-id>.md.",
+        "content/comments/post-a/.hidden.md: not read, because hidden files (names "
+        "starting with '.') are not comments.",
         "content/comments/post-a/deeper/x.md: comment files belong exactly one folder "
         "down, in comments/<article-slug>/<comment-id>.md.",
         "content/comments/post-a/notes.txt: not read, because comment files end in '.md'.",
-        "content/comments/post-b/latin1.md: not read, because it is not UTF-8 text.",
+        "content/comments/post-b/latin1.md: not read, because it is not UTF-8 text; save it as UTF-8.",
     ]
 
 

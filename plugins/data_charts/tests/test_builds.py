@@ -198,3 +198,17 @@ def test_every_rendering_and_the_site_card_are_written(tmp_path):
     assert {"chart-1.svg", "chart-1-narrow.svg", "chart-1.png", "chart-1-full.svg", "chart-1-card.png",
             "chart-1.csv"} <= names
     assert (output / "site-card.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_palette_change_redraws_every_chart_in_the_new_colour(tmp_path):
+    posts = {"a.md": post(MEXICO, "A"), "b.md": post(HONDURAS, "B")}
+    svg = tmp_path / "output" / "2013" / "11" / "a" / "chart-1.svg"
+    build(tmp_path, posts)
+    assert "#1f5f8b" in svg.read_text(encoding="utf-8")
+    recoloured = tmp_path / "palette.css"
+    recoloured.write_text(PALETTE.read_text(encoding="utf-8").replace("#1f5f8b", "#0a7a50"),
+                          encoding="utf-8")
+    stats = build(tmp_path, posts, CHARTS_PALETTE_PATH=str(recoloured))[1]
+    assert (stats["drawn"], stats["cached"]) == (2, 0)
+    assert "#0a7a50" in svg.read_text(encoding="utf-8")
+    assert "#1f5f8b" not in svg.read_text(encoding="utf-8")

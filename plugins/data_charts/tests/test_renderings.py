@@ -5,18 +5,23 @@ import re
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from pelican.plugins.data_charts import chart_types, draw
 from pelican.plugins.data_charts.chart_types import CHART_TYPES, ChartType
-from pelican.plugins.data_charts.draw import RENDERINGS, DrawJob, Look, looks, render, sizes
+from pelican.plugins.data_charts.draw import (
+    RENDERINGS,
+    DrawJob,
+    looks,
+    render,
+    sizes,
+)
 from pelican.plugins.data_charts.errors import ChartError
+from pelican.plugins.data_charts.figures import parse_figure_words
 from pelican.plugins.data_charts.html import alt_text, describe, feed_html
+from pelican.plugins.data_charts.markdown_ext import chart_slot
 from pelican.plugins.data_charts.placeholders import Post, fill
 from pelican.plugins.data_charts.selection import select, span
 from pelican.plugins.data_charts.spec import parse_spec
-from pelican.plugins.data_charts.markdown_ext import chart_slot
-from pelican.plugins.data_charts.figures import parse_figure_words
+from PIL import Image
 
 from .conftest import OBSERVATIONS, write_data
 from .test_units import chart, spec_text
@@ -199,13 +204,16 @@ def test_value_labels_or_gridlines_never_both(drawn, dataset, palette):
     job, _ = drawn
     assert _grid_and_values(job, looks(job)["page"]) == (False, 3)
     # Fourteen bars on a phone: the numbers would collide, so gridlines instead.
-    crowded = chart(dataset, type="grouped-bar", measures="[dhs_affirmative_granted, dhs_defensive_granted]",
-                    period="[FY2011, FY2012]", source="dhs", x="period")
-    many = crowded.__class__(**{**crowded.__dict__, "categories": tuple(f"FY20{n:02}" for n in range(7)),
-                                "series": tuple(s.__class__(s.label, (12345,) * 7, s.colour, s.dash)
-                                                for s in crowded.series)})
-    narrow = Look((3.0, 3.0), narrow=True, value_size=10, wrap=10, max_ticks=4)
-    assert _grid_and_values(DrawJob(many, palette, (6.4, 4.0)), narrow) == (True, 0)
+    from pelican.plugins.data_charts.layout import ChartTable, Series
+
+    rates = ((92, 89, 85, 84, 81, 73, 67), (91, 83, 85, 89, 80, 58, 62))
+    crowded = ChartTable("grouped-bar", "Denial rates", "percent", "nationality",
+                         ("El Salvador", "Mexico", "Honduras", "Guatemala", "Haiti", "Venezuela", "Colombia"),
+                         tuple(Series(f"FY{n}", values, n, 0) for n, values in enumerate(rates)), "Denial rate, percent")
+    crowded_job = DrawJob(crowded, palette, (6.4, 4.0))
+    assert _grid_and_values(crowded_job, looks(crowded_job)["narrow"]) == (True, 0)
+    # Negative control: on the page's wide drawing the same fourteen numbers fit.
+    assert _grid_and_values(crowded_job, looks(crowded_job)["page"]) == (False, 14)
 
 
 def test_feed_html_swaps_the_picture_for_the_png_and_opens_the_table(drawn, tmp_path, dataset, palette):

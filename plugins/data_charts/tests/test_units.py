@@ -268,7 +268,8 @@ def test_summary_figures_link_into_the_posts_sources_note(tmp_path, dataset, pal
     filled, sources = fill_summary(summary, post_at(tmp_path), dataset)
     assert not filled.errors
     assert '<a class="datum" href="https://x.example/2013/11/p/#source-article"' in filled.html
-    assert ">8.3%</a>" in filled.html and "sources-note" not in filled.html
+    # The summary links to the post's note; it carries no note of its own.
+    assert ">8.3%</a>" in filled.html and 'id="source-' not in filled.html
     # The post's own body quotes no figure, yet its note must list the summary's source.
     body = fill("<p>Text.</p>", post_at(tmp_path), dataset, palette, (6.4, 4.0), sources)
     assert 'id="source-article"' in body.html

@@ -14,10 +14,12 @@ from importlib.util import find_spec
 from pathlib import Path
 
 FINGERPRINT_FILE = "content-cache-fingerprint"
-# Settings a reader's output depends on.
-SETTINGS = ("MARKDOWN", "READERS", "FORMATTED_FIELDS", "PLUGINS", "TYPOGRIFY",
-            "TYPOGRIFY_DASHES", "TYPOGRIFY_IGNORE_TAGS", "TYPOGRIFY_OMIT_FILTERS",
-            "BLOG_TYPOGRIFY")
+# Every setting counts: Pelican's reader cache also keeps the category, tag
+# and author objects it made, with URLs from the settings of their build, so
+# even a URL setting makes cached posts stale. Only settings that name where
+# this build reads and writes are left out, so that a copy of the site in
+# another folder keeps its cache.
+UNCACHED_SETTINGS = frozenset({"PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME"})
 PACKAGES = ("pelican", "markdown", "pymdown-extensions", "typogrify", "smartypants")
 # Pelican's cache files: `<Generator>-Readers` (reader layer) and `<Generator>`.
 CACHE_FILES = "*Generator*"
@@ -26,7 +28,7 @@ CACHE_FILES = "*Generator*"
 def fingerprint(settings):
     """A digest that changes whenever cached HTML could be made differently."""
     digest = hashlib.sha256()
-    chosen = {key: settings.get(key) for key in SETTINGS}
+    chosen = {key: value for key, value in settings.items() if key not in UNCACHED_SETTINGS}
     # A Markdown extension object, should a plugin have added one already,
     # counts by its class, not its address; plugin code is hashed below anyway.
     digest.update(json.dumps(chosen, sort_keys=True,

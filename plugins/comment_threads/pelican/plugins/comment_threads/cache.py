@@ -15,17 +15,18 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import render
+from . import markdown_guard, render
 
 FILENAME = "comment_bodies.json"
 # The allow-lists, the Markdown converter's options and the sanitizing code
-# all live in render.py, so its bytes stand for all of them.
-RENDERING_CODE = Path(render.__file__)
+# live in render.py, the converter's guards in markdown_guard.py: their
+# bytes stand for all of them.
+RENDERING_CODE = (Path(render.__file__), Path(markdown_guard.__file__))
 
 
 def rules_fingerprint():
     """What besides the text decides a body's HTML."""
-    digest = hashlib.sha1(RENDERING_CODE.read_bytes())
+    digest = hashlib.sha1(b"".join(path.read_bytes() for path in RENDERING_CODE))
     digest.update(f"markdown=={version('markdown')} nh3=={version('nh3')}".encode("utf-8"))
     return digest.hexdigest()
 

@@ -6,6 +6,7 @@ A comment is one file, `content/comments/<post-slug>/<comment-id>.md`:
     Date: 2014-04-10 03:53
     Replyto: tom-weak-claims
     Website: https://example.org
+    Role: author
 
     The comment, in Markdown.
 
@@ -19,11 +20,14 @@ The build's loader, the mail fallback, the comment service and the importer
 all go through `parse()` and `format()`.
 """
 
+import dataclasses
 import datetime
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pelican.plugins.site_common.files import atomic_write
@@ -34,7 +38,10 @@ from pelican.plugins.site_common.problems import did_you_mean
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(?:[ \t]+(.*))?")
 # Header keys in the order `format()` writes them.
-KEYS = ("Author", "Date", "Replyto", "Website")
+KEYS = ("Author", "Date", "Replyto", "Website", "Role")
+# `Role: author` is the moderator's word that a site author wrote the
+# comment: only then may its name be a site author's (see names.py).
+ROLES = ("author",)
 # Keys the format once had, and why each is refused now.
 RETIRED_KEYS = {
     "email": "email addresses are not kept in comment files, which are published "
@@ -44,6 +51,21 @@ DATE_FORMAT = "%Y-%m-%d %H:%M"
 DATE_EXAMPLE = "YYYY-MM-DD HH:MM, e.g. 2014-04-10 03:53"
 # C0 and C1 controls, DEL, and the two non-characters XML cannot carry.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# The same limit as the comment service's; COMMENTS_MAX_LENGTH overrides it.
+MAX_LENGTH = 65535
+# A name or an address longer than this is not one (the form allows 100 and 300).
+MAX_HEADER_VALUE = 300
+# Comments are dated by the moderator or the service as they arrive; a date
+# further ahead than this (time zones included) is a typo or a trick to pin
+# a comment first.
+FUTURE_TOLERANCE = datetime.timedelta(days=1)
+# Accents stacked on one letter: no writing system needs more than this, and
+# hundreds of them make one unbreakable character wider than a phone screen.
+MAX_MARKS = 6
+MARK_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
+                      r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MAX_MARKS + 1))
+ADDRESS_REMOVED = "(address removed)"
+ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+")
 
 
 class CommentFileError(ValueError):
@@ -59,6 +81,7 @@ class CommentFile:
     body: str
     replyto: str | None = None
     website: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,11 +93,14 @@ class Mistake:
     suggestion: str | None = None
 
 
-def parse(text, *, timezone="UTC"):
+def parse(text, *, timezone="UTC", max_length=MAX_LENGTH, now=None):
     """Read a comment file's text: (CommentFile, [Mistake, ...]).
 
-    With mistakes, the CommentFile holds what could be read; a caller that
-    publishes must not publish it. A date without a zone is in `timezone`.
+    With mistakes, the CommentFile holds what could be read, made safe to
+    show: no value from a malformed line, no control character, no date
+    later than `now` allows, a text cut at `max_length` characters. A strict
+    build publishes nothing with mistakes; a relaxed one may show that.
+    A date without a zone is in `timezone`.
     """
     lines = text.removeprefix("\ufeff").split("\n")
     values, mistakes = {}, []
@@ -98,18 +124,21 @@ def parse(text, *, timezone="UTC"):
         body=body,
         replyto=values.get("replyto", (None, None))[1] or None,
         website=values.get("website", (None, None))[1] or None,
+        role=values.get("role", (None, None))[1] or None,
     )
     mistakes += _check(comment, values, timezone)
-    if "date" in values:
-        comment = _with_date(comment, values["date"][1], timezone)
-    return comment, mistakes
+    comment, found = _made_safe(comment, values, timezone, max_length, now)
+    return comment, mistakes + found
 
 
 def _header(line, number, values):
     """Record one header line in `values` ({key: (line, value)}), or say what is wrong."""
     match = HEADER_LINE.fullmatch(line)
     if not match:
-        key = line.split(":", 1)[0].strip() if ":" in line else line.strip()
+        key = _apparent_key(line)
+        if key.casefold().replace("-", "").startswith("email"):
+            return Mistake(number, f"{_quote(line)} is not a header line, and email addresses "
+                           "are not allowed", RETIRED_KEYS["email"])
         hint = did_you_mean(key, KEYS)
         return Mistake(number, f"{_quote(line)} is not a header line",
                        hint or "header lines are 'Key: value' with one of "
@@ -127,8 +156,22 @@ def _header(line, number, values):
     if CONTROL.search(value):
         return Mistake(number, f"the {key!r} value holds a control character",
                        "remove it")
+    if len(value) > MAX_HEADER_VALUE:
+        return Mistake(number, f"the {key!r} value is {len(value)} characters long",
+                       f"keep it under {MAX_HEADER_VALUE}")
     values[folded] = (number, value)
     return None
+
+
+def _apparent_key(line):
+    """What a malformed line seems to name, seen as a reader sees it.
+
+    Compatibility forms become plain ones (a full-width colon is a colon)
+    and invisible characters go, so `\u200bEmail：x` reads as Email.
+    """
+    seen = "".join(ch for ch in unicodedata.normalize("NFKC", line)
+                   if unicodedata.category(ch) not in ("Cf", "Cc"))
+    return seen.split(":", 1)[0].strip() if ":" in seen else seen.strip()
 
 
 def _check(comment, values, timezone):
@@ -146,6 +189,16 @@ def _check(comment, values, timezone):
         mistakes.append(Mistake(values["replyto"][0],
                                 f"{comment.replyto!r} cannot be a comment id",
                                 "give the file name of the comment answered, without '.md'"))
+    if ADDRESS.search(comment.author):
+        mistakes.append(Mistake(values["author"][0], "the name holds an email address",
+                                "give the commenter's name only; addresses are never published"))
+    if comment.website is not None and not is_website(comment.website):
+        mistakes.append(Mistake(values["website"][0],
+                                f"the website {_quote(comment.website)} is not a web address",
+                                "give an http:// or https:// address, or remove the line"))
+    if comment.role is not None and comment.role not in ROLES:
+        mistakes.append(Mistake(values["role"][0], f"unknown role {comment.role!r}",
+                                "the only role is 'author', for a comment a site author wrote"))
     if not comment.body.strip():
         mistakes.append(Mistake(None, "the comment's text is empty",
                                 "write it below the header, after a blank line"))
@@ -155,9 +208,46 @@ def _check(comment, values, timezone):
     return mistakes
 
 
-def _with_date(comment, text, timezone):
-    return CommentFile(comment.author, parse_date(text, timezone), comment.body,
-                       comment.replyto, comment.website)
+def _made_safe(comment, values, timezone, max_length, now):
+    """What may be shown of a comment with mistakes, and the mistakes only found here."""
+    mistakes = []
+    date = parse_date(values["date"][1], timezone) if "date" in values else None
+    if date is not None and now is not None and date > now + FUTURE_TOLERANCE:
+        mistakes.append(Mistake(values["date"][0], f"the date {values['date'][1]!r} is in the future",
+                                "give the date the comment arrived"))
+        date = None
+    body = CONTROL.sub("", comment.body).rstrip()
+    if MARK_RUN.search(body) or MARK_RUN.search(comment.author):
+        mistakes.append(Mistake(None, f"the comment stacks more than {MAX_MARKS} accents on one letter",
+                                "remove them; they are cut to that number"))
+    body = MARK_RUN.sub(lambda run: run.group()[:MAX_MARKS], body)
+    if ADDRESS.search(body):
+        mistakes.append(Mistake(None, "the comment's text holds an email address",
+                                f"remove it; addresses are never published (shown as '{ADDRESS_REMOVED}')"))
+        body = ADDRESS.sub(ADDRESS_REMOVED, body)
+    if len(body) > max_length:
+        mistakes.append(Mistake(None, f"the comment's text is {len(body)} characters long",
+                                f"the limit is {max_length} (COMMENTS_MAX_LENGTH); shorten it"))
+        body = body[:max_length].rstrip() + " …"
+    return dataclasses.replace(
+        comment,
+        author="" if ADDRESS.search(comment.author) else MARK_RUN.sub(
+            lambda run: run.group()[:MAX_MARKS], comment.author),
+        date=date,
+        body=body,
+        website=comment.website if comment.website and is_website(comment.website) else None,
+        role=comment.role if comment.role in ROLES else None,
+    ), mistakes
+
+
+def is_website(url):
+    """An http(s) address with a host and no user name (which could be an email address)."""
+    try:
+        parts = urlsplit(url)
+        return (parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+                and parts.username is None and not any(ch.isspace() for ch in url))
+    except ValueError:  # a stray '[' reads as a broken IPv6 address
+        return False
 
 
 def _quote(line, limit=60):
@@ -186,6 +276,7 @@ def format(comment):  # noqa: A001  (the counterpart of parse)
         "Date": _date_text(comment.date),
         "Replyto": comment.replyto,
         "Website": comment.website,
+        "Role": comment.role,
     }
     lines = []
     for key in KEYS:

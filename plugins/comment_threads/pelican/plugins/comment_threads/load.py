@@ -4,7 +4,9 @@ import datetime
 import os
 from dataclasses import dataclass
 
-from .commentfile import DATE_EXAMPLE, ID_PATTERN, parse, parse_date  # noqa: F401
+from pelican.plugins.site_common.reading import failure_sentence
+
+from .commentfile import DATE_EXAMPLE, ID_PATTERN, MAX_LENGTH, parse, parse_date  # noqa: F401
 
 __all__ = ["Comment", "DATE_EXAMPLE", "load_comments", "parse_comment", "parse_date"]
 
@@ -21,23 +23,29 @@ class Comment:
     replyto: str | None
     website: str | None
     body: str
+    role: str | None = None
 
 
-def parse_comment(text, *, comment_id, slug, path, timezone):
-    """Turn one file's text into a Comment and the problems found in it."""
-    read, mistakes = parse(text, timezone=timezone)
+def parse_comment(text, *, comment_id, slug, path, timezone, max_length=MAX_LENGTH, now=None):
+    """Turn one file's text into a Comment and the problems found in it.
+
+    A file name that cannot be an id gives no Comment (None): the id goes
+    into attributes and addresses, so it is never published, whatever the
+    build mode.
+    """
+    read, mistakes = parse(text, timezone=timezone, max_length=max_length, now=now)
     problems = []
-    if not ID_PATTERN.fullmatch(comment_id):
-        problems.append(
-            f"{path}: the file name {comment_id!r} cannot be a comment id; use "
-            "letters, digits, '-' and '_' only, starting with a letter or digit."
-        )
     for mistake in mistakes:
         where = path if mistake.line is None else f"{path}:{mistake.line}"
         text = f"{where}: {mistake.message}"
         if mistake.suggestion:
             text = f"{text}; {mistake.suggestion}"
         problems.append(text if text.endswith(("?", ".")) else f"{text}.")
+    if not ID_PATTERN.fullmatch(comment_id):
+        problems.insert(0, f"{path}: the file name {comment_id!r} cannot be a comment id, so the "
+                        "comment is not shown; use letters, digits, '-' and '_' only, starting "
+                        "with a letter or digit.")
+        return None, problems
     comment = Comment(
         id=comment_id,
         slug=slug,
@@ -47,45 +55,69 @@ def parse_comment(text, *, comment_id, slug, path, timezone):
         replyto=read.replyto,
         website=read.website,
         body=read.body,
+        role=read.role,
     )
     return comment, problems
 
 
-def load_comments(comments_dir, display_root, timezone):
+def _not_read(path, why):
+    return f"{path}: not read, because {why}."
+
+
+def load_comments(comments_dir, display_root, timezone, *, max_length=MAX_LENGTH, now=None):
     """Read every comment file under comments_dir, in a stable order.
 
     Files that cannot be comments are reported rather than skipped quietly,
-    so that no comment an author wrote goes missing without a word.
+    so that no comment an author wrote goes missing without a word. Hidden
+    files and symbolic links are reported and never opened: a link could
+    publish any file on the machine as a comment.
     """
     comments, problems = [], []
     if not os.path.isdir(comments_dir):
         return comments, problems
     for dirpath, dirnames, filenames in os.walk(comments_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         relative = os.path.relpath(dirpath, comments_dir)
-        for filename in sorted(f for f in filenames if not f.startswith(".")):
+        kept = []
+        for name in sorted(dirnames):
+            path = os.path.relpath(os.path.join(dirpath, name), display_root)
+            if name.startswith("."):
+                problems.append(_not_read(path, "hidden folders (names starting with '.') hold no comments"))
+            elif os.path.islink(os.path.join(dirpath, name)):
+                problems.append(_not_read(path, "it is a symbolic link; put the comment files themselves here"))
+            else:
+                kept.append(name)
+        dirnames[:] = kept
+        for filename in sorted(filenames):
             path = os.path.relpath(os.path.join(dirpath, filename), display_root)
-            stem, extension = os.path.splitext(filename)
-            if relative == "." or os.sep in relative:
-                problems.append(
-                    f"{path}: comment files belong exactly one folder down, in "
-                    "comments/<article-slug>/<comment-id>.md."
-                )
-                continue
-            if extension != ".md":
-                problems.append(
-                    f"{path}: not read, because comment files end in '.md'."
-                )
-                continue
-            try:
-                with open(os.path.join(dirpath, filename), encoding="utf-8") as handle:
-                    text = handle.read()
-            except UnicodeDecodeError:
-                problems.append(f"{path}: not read, because it is not UTF-8 text.")
-                continue
-            comment, found = parse_comment(
-                text, comment_id=stem, slug=relative, path=path, timezone=timezone
-            )
-            comments.append(comment)
+            comment, found = _load_one(dirpath, filename, relative, path, timezone, max_length, now)
+            if comment is not None:
+                comments.append(comment)
             problems.extend(found)
     return comments, problems
+
+
+def _load_one(dirpath, filename, relative, path, timezone, max_length, now):
+    """(Comment or None, problems) for one file found under the comments folder."""
+    stem, extension = os.path.splitext(filename)
+    if filename.startswith("."):
+        return None, [_not_read(path, "hidden files (names starting with '.') are not comments")]
+    if os.path.islink(os.path.join(dirpath, filename)):
+        return None, [_not_read(path, "it is a symbolic link; copy the comment file here instead")]
+    if relative == "." or os.sep in relative:
+        return None, [f"{path}: comment files belong exactly one folder down, in "
+                      "comments/<article-slug>/<comment-id>.md."]
+    if extension != ".md":
+        return None, [_not_read(path, "comment files end in '.md'")]
+    try:
+        text = _read_text(os.path.join(dirpath, filename))
+        return parse_comment(text, comment_id=stem, slug=relative, path=path,
+                             timezone=timezone, max_length=max_length, now=now)
+    except Exception as error:  # noqa: BLE001  (any failure becomes one sentence naming the file)
+        return None, [failure_sentence(path, error)]
+
+
+def _read_text(path):
+    # O_NOFOLLOW: a file swapped for a link after the check above is refused too.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with open(descriptor, encoding="utf-8") as handle:
+        return handle.read()

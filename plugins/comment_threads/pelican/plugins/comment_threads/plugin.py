@@ -1,5 +1,6 @@
 """Pelican glue: settings at start-up, threads onto articles, feeds out."""
 
+import datetime
 import logging
 import os
 from itertools import chain
@@ -9,10 +10,11 @@ from pelican import signals
 from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
-from .render import ThreadView, comment_views, count_text, mailto_href, render_body
+from .names import author_badge
+from .render import ThreadView, body_problems, comment_views, count_text, mailto_href, render_body
 from .settings import apply_defaults
 from .state import comment_state, reference_date
-from .threads import build_thread, count_nodes, group_by_article
+from .threads import build_thread, count_nodes, group_by_article, limit_depth
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,12 @@ def attach_threads(generator):
         os.path.join(settings["PATH"], settings["COMMENTS_PATH"]),
         content_root,
         settings["TIMEZONE"],
+        max_length=settings["COMMENTS_MAX_LENGTH"],
+        # Only to refuse dates in the future: nothing the build writes
+        # depends on the clock.
+        now=datetime.datetime.now(datetime.timezone.utc),
     )
+    problems += _presentation_problems(comments, settings["COMMENTS_AUTHOR_NAMES"])
     # Translations share their original's slug; the thread lives on the
     # original, in the site's default language.
     articles = {}
@@ -100,6 +107,16 @@ def attach_threads(generator):
         )
 
 
+def _presentation_problems(comments, author_names):
+    """Names that pass for a site author's, and bodies Markdown cannot read, per file."""
+    problems = []
+    for comment in comments:
+        found = [author_badge(comment.author, comment.role, author_names)[1]]
+        found += body_problems(comment.body)
+        problems += [f"{comment.path}: {problem}." for problem in found if problem]
+    return problems
+
+
 def _in_feeds(article):
     thread = article.comment_thread
     return thread.state != "hidden" and thread.count > 0
@@ -109,6 +126,7 @@ def _thread_view(article, state, nodes, settings, render):
     siteurl = settings["SITEURL"]
     article_url = _absolute(siteurl, article.url)
     count = count_nodes(nodes)
+    nodes = limit_depth(nodes, settings["COMMENTS_MAX_INDENT"])
     feed_path = settings["COMMENTS_FEED_ATOM"]
     has_feed = feed_path and count and state != "hidden"
     email = settings["COMMENTS_EMAIL"]

@@ -6,12 +6,16 @@ a forgotten `|e` cannot open a hole.
 """
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import markdown
 import nh3
 from markupsafe import Markup, escape
 from pelican.utils import strftime
+
+from .commentfile import is_website
+from .markdown_guard import MAX_NESTING, CommentMarkdown, nesting_depth
+from .names import author_badge, isolated_html
 
 # What a comment may contain: text formatting, lists, quotes, code and links.
 # No headings (they would break the page's outline), no images (tracking
@@ -42,23 +46,51 @@ def sanitize_html(html):
 
 # One converter for every comment: setting up a Markdown instance costs more
 # than converting a short comment with it.
-CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+CONVERTER = markdown.Markdown(
+    extensions=["sane_lists", CommentMarkdown(ALLOWED_TAGS)], output_format="html"
+)
 
 
 def render_body(text):
-    """Render a comment's Markdown, then sanitize the result."""
-    html = CONVERTER.reset().convert(text)
-    return sanitize_html(html) if text.strip() else EMPTY_BODY
+    """Render a comment's Markdown, then sanitize the result; never raises.
+
+    Text nested too deeply for Markdown's recursive parser is shown as
+    plain text instead (body_problems says so to the moderator).
+    """
+    if not text.strip():
+        return EMPTY_BODY
+    if nesting_depth(text) > MAX_NESTING:
+        return plain_text_html(text)
+    try:
+        html = CONVERTER.reset().convert(text)
+    except RecursionError:
+        return plain_text_html(text)
+    return sanitize_html(html)
+
+
+def plain_text_html(text):
+    """The text as escaped paragraphs, line breaks kept: what Markdown could not read."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return Markup("\n").join(
+        Markup("<p>{}</p>").format(Markup("<br>\n").join(escape(line) for line in p.split("\n")))
+        for p in paragraphs
+    )
+
+
+def body_problems(text):
+    """What a moderator should know about how a body is shown, as sentences without the file."""
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING:
+        return [f"the text nests lists or quotes {depth} levels deep, more than the "
+                f"{MAX_NESTING} a comment may; it is shown as plain text"]
+    return []
 
 
 def safe_website(url):
     """The commenter's website if it is an http(s) address, else None."""
-    if not url:
+    if not url or not is_website(url.strip()):
         return None
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return escape(parts.geturl())
+    return escape(url.strip())
 
 
 def count_text(count, state):
@@ -96,7 +128,8 @@ def mailto_href(address, slug, title):
 
 @dataclass
 class CommentView:
-    id: str
+    id: Markup
+    author_name: str
     author: Markup
     website: Markup | None
     by_site_author: bool
@@ -124,31 +157,29 @@ class ThreadView:
     policy_url: str
 
 
-def _normalise_name(name):
-    return " ".join(name.split()).casefold()
-
-
 def comment_views(nodes, *, article_url, author_names, date_format, max_indent,
                   render=render_body):
     """Turn a thread's Nodes into CommentViews for the templates.
 
     `render` turns a body into HTML: render_body, or a cache in front of it.
+    Ids are escaped although the loader refuses any id that would need it:
+    they reach attributes, and no build mode may let one break out.
     """
-    site_authors = {_normalise_name(n) for n in author_names}
 
     def view(node):
         comment, parent = node.comment, node.parent
         return CommentView(
-            id=comment.id,
-            author=escape(comment.author),
+            id=escape(comment.id),
+            author_name=comment.author,
+            author=isolated_html(comment.author),
             website=safe_website(comment.website),
-            by_site_author=_normalise_name(comment.author) in site_authors,
+            by_site_author=author_badge(comment.author, comment.role, author_names)[0],
             date=comment.date,
             date_text=strftime(comment.date, date_format),
-            permalink=f"{article_url}#comment-{comment.id}",
+            permalink=escape(f"{article_url}#comment-{comment.id}"),
             body=render(comment.body),
-            parent_id=parent.id if parent else None,
-            parent_author=escape(parent.author) if parent else None,
+            parent_id=escape(parent.id) if parent else None,
+            parent_author=isolated_html(parent.author) if parent else None,
             indent_replies=node.depth < max_indent,
             replies=[view(reply) for reply in node.replies],
         )

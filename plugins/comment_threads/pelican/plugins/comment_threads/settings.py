@@ -33,6 +33,8 @@ DEFAULTS = {
     "COMMENTS_FEED_ATOM": "feeds/comments/{slug}.atom.xml",
     "COMMENTS_ALL_FEED_ATOM": "feeds/comments.atom.xml",
     "COMMENTS_DATE_FORMAT": "%B %-d, %Y at %-I:%M %p",
+    # Longest comment text, in characters; the comment service keeps the same limit.
+    "COMMENTS_MAX_LENGTH": 65535,
 }
 
 
@@ -61,8 +63,8 @@ CHECKS = {
     "COMMENTS_DEFAULT_STATE": _one_of(STATES),
     "COMMENTS_ORDER": _one_of(ORDERS),
     "COMMENTS_MAX_INDENT": (
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-        "a whole number of levels, 0 or more",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 12,
+        "a whole number of levels from 0 to 12",
     ),
     "COMMENTS_AUTHOR_NAMES": (
         lambda v: v is None
@@ -89,6 +91,10 @@ CHECKS = {
     ),
     "COMMENTS_ALL_FEED_ATOM": (lambda v: v is None or isinstance(v, str), "a path, or None"),
     "COMMENTS_DATE_FORMAT": (lambda v: isinstance(v, str) and v != "", "a strftime format"),
+    "COMMENTS_MAX_LENGTH": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 1_000_000,
+        "a number of characters from 1 to 1,000,000",
+    ),
 }
 
 

@@ -97,9 +97,10 @@ def _break_cycles(comments, parents):
     by_id = {c.id: c for c in comments}
     problems = []
     for comment in comments:
-        chain, current = [], comment.id
-        while current is not None and current not in chain:
+        chain, seen, current = [], set(), comment.id
+        while current is not None and current not in seen:
             chain.append(current)
+            seen.add(current)
             current = parents[current]
         if current is None:
             continue
@@ -138,15 +139,47 @@ def build_thread(comments, article_date, newest_first=True):
     if newest_first:
         roots.sort(key=lambda c: (c.date, c.id), reverse=True)
     by_id = {c.id: c for c in comments}
+    # Grown with a work list, not recursion: a reply chain may be thousands deep.
+    trees = [Node(root, None, 0) for root in roots]
+    pending = list(trees)
+    while pending:
+        node = pending.pop()
+        node.replies = [Node(child, by_id[parents[child.id]], node.depth + 1)
+                        for child in children[node.comment.id]]
+        pending.extend(node.replies)
+    return trees, problems
 
-    def grow(comment, depth):
-        parent = by_id[parents[comment.id]] if parents[comment.id] else None
-        node = Node(comment, parent, depth)
-        node.replies = [grow(child, depth + 1) for child in children[comment.id]]
-        return node
 
-    return [grow(root, 0) for root in roots], problems
+def limit_depth(nodes, max_depth):
+    """The same threads with every reply below `max_depth` lifted to that level.
+
+    Replies that deep are shown flat anyway, one under the other in reading
+    order, each naming the comment it answers; lifting them keeps that order
+    and bounds the nesting a template has to walk, whatever the chain's length.
+    """
+    for node in nodes:
+        if node.depth >= max_depth:
+            node.replies = list(_descendants(node))
+            for reply in node.replies:
+                reply.replies = []
+        else:
+            limit_depth(node.replies, max_depth)
+    return nodes
+
+
+def _descendants(node):
+    """Every reply under `node`, depth first, in reading order."""
+    pending = list(reversed(node.replies))
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(reversed(current.replies))
 
 
 def count_nodes(nodes):
-    return sum(1 + count_nodes(node.replies) for node in nodes)
+    count, pending = 0, list(nodes)
+    while pending:
+        node = pending.pop()
+        count += 1
+        pending.extend(node.replies)
+    return count

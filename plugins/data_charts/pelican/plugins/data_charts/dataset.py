@@ -18,7 +18,12 @@ from .measures import MEASURES, PERCENT, PUBLISHED
 OBSERVATION_COLUMNS = ["period", "nationality", "measure", "value", "source"]
 SOURCE_COLUMNS = ["id", "publisher", "title", "published", "locator", "notes"]
 PERIOD_PATTERN = re.compile(r"FY(\d{4})(?:-FY(\d{4}))?")
+# Up to a quadrillion: more than any count of people or cases can be.
 COUNT_PATTERN = re.compile(r"\d+")
+MAX_COUNT_DIGITS = 15
+# The longest field the data set needs is a source's notes; a field longer
+# than this is a broken quote swallowing the rows after it.
+MAX_FIELD = 10_000
 
 
 @dataclass(frozen=True)
@@ -77,18 +82,39 @@ def load_dataset(directory):
 
 
 def _read_csv(path, expected_columns):
+    """(line, row) pairs of a CSV file after its header; ChartError for a file that cannot be read."""
     try:
-        with open(path, newline="", encoding="utf-8") as handle:
+        # utf-8-sig: a spreadsheet's byte-order mark is not part of the first column's name.
+        with open(path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(handle)
             header = next(reader, [])
             rows = [(reader.line_num, row) for row in reader]
     except OSError as error:
         raise ChartError(f"cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        line = _line_of_byte(path, error.start)
+        raise ChartError(
+            f"{path}:{line}: the file is not UTF-8 text (byte 0x{error.object[error.start]:02x}); "
+            "save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
+        ) from None
+    except csv.Error as error:
+        raise ChartError(f"{path}:{reader.line_num + 1}: {error}; look for an unclosed quote") from None
     if header != expected_columns:
         raise ChartError(
-            f"{path}: the columns must be {', '.join(expected_columns)}; found {', '.join(header)}"
+            f"{path}: the columns must be {', '.join(expected_columns)}; found {', '.join(map(repr, header))}"
         )
+    long_fields = [(line, len(max(row, key=len))) for line, row in rows
+                   if row and len(max(row, key=len)) > MAX_FIELD]
+    if long_fields:
+        line, length = long_fields[0]
+        raise ChartError(f"{path}:{line}: a field is {length} characters long, more than the "
+                         f"{MAX_FIELD} any field needs; look for an unclosed quote")
     return rows
+
+
+def _line_of_byte(path, offset):
+    with open(path, "rb") as handle:
+        return handle.read(offset).count(b"\n") + 1
 
 
 def _read_sources(path):
@@ -143,8 +169,13 @@ def parse_value(measure, text):
     """Counts are whole numbers; percentages are numbers from 0 to 100."""
     if MEASURES[measure].unit != PERCENT:
         if not COUNT_PATTERN.fullmatch(text):
-            raise ChartError(f"{measure} is a count, so its value must be a whole number; found '{text}'")
+            raise ChartError(f"{measure} is a count, so its value must be a whole number; found '{_short(text)}'")
+        if len(text) > MAX_COUNT_DIGITS:
+            raise ChartError(f"{measure} is a count; the value has {len(text)} digits, more than "
+                             f"any count of people or cases ({MAX_COUNT_DIGITS} at most)")
         return int(text)
+    if len(text) > 20:
+        raise ChartError(f"{measure} is a percentage, written with at most 20 characters; found '{_short(text)}'")
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -152,6 +183,10 @@ def parse_value(measure, text):
     if not number.is_finite() or not 0 <= number <= 100:
         raise ChartError(f"{measure} is a percentage, so it must lie between 0 and 100; found '{text}'")
     return number
+
+
+def _short(text, limit=40):
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 def fiscal_years(first, last):

@@ -20,9 +20,9 @@ SOURCES_NOTE_ID = "data-sources"
 # Below this width the page shows the narrow drawing: the wide one's 9 pt
 # value labels would show under 11 CSS px in a column under about 560 px.
 NARROW_MEDIA = "(max-width: 37.5rem)"
-PICTURE = re.compile(r'<picture class="chart-picture">.*?(<img [^>]*>)\s*</picture>', re.S)
+PICTURE = re.compile(r'<picture class="chart-picture">.*?(<img [^>]*>)\s*</picture>', re.DOTALL)
 SVG_DOWNLOAD = re.compile(r', <a class="chart-download chart-svg" [^>]*>.*?</a>')
-DETAILS = re.compile(r'<details class="chart-data">\s*<summary>(.*?)</summary>(.*?)</details>', re.S)
+DETAILS = re.compile(r'<details class="chart-data">\s*<summary>(.*?)</summary>(.*?)</details>', re.DOTALL)
 
 
 def figure_html(chart):
@@ -127,15 +127,20 @@ def citation(source):
     return f"{escape(source.publisher)}, {title}, {escape(source.published)}"
 
 
-def figure_ref_html(point, text_href, sources):
-    """An inline figure: the number, linked to its source note, with how it was obtained in its title."""
+def figure_ref_html(point, text_href, sources, linked=True):
+    """An inline figure: the number, linked to its source note, with how it was obtained in its title.
+
+    Inside the text of another link (`linked=False`) it cannot be a link itself:
+    links do not nest, and a browser would cut the outer one in two.
+    """
     unit = MEASURES[point.measure].unit
     source = sources[point.source]
     title = f"{describe(point)}. Source: {source.publisher}, {source.title}, {source.published}"
-    return (
-        f'<a class="datum" href="{escape(text_href)}" title="{escape(title)}">'
-        f"{format_number(point.value, unit)}</a>"
-    )
+    number = format_number(point.value, unit)
+    if not linked:
+        return f'<span class="datum" title="{escape(title)}">{number}</span>'
+    return f'<a class="datum" href="{escape(text_href)}" title="{escape(title)}">{number}</a>'
+
 
 
 def describe(point):

@@ -6,8 +6,8 @@ key, so a chart and its table cannot disagree.
 
 from dataclasses import dataclass
 
-from .errors import ChartError
 from .chart_types import CHART_TYPES
+from .errors import ChartError
 from .measures import MEASURES
 from .spec import DIMENSIONS
 

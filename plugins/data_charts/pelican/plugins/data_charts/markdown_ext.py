@@ -18,6 +18,8 @@ FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
 FIGURE_PATTERN = r"\{\{\s*([^{}]+?)\s*\}\}"
 CHART_SLOT = re.compile(r'<div data-chart="(?P<spec>[A-Za-z0-9_=-]*)" data-line="(?P<line>\d+)"></div>')
 FIGURE_SLOT = re.compile(r'<span data-figure="(?P<words>[^"]*)"></span>')
+# An inline figure left in an image's alt text (see FigureProcessor).
+ALT_FIGURE = re.compile(r'alt="[^"]*?\{\{\s*(?P<words>[^{}"]+?)\s*\}\}')
 # After normalize_whitespace (30), before meta (27) and fenced_code (25), so
 # line numbers are the file's and fenced_code never sees a chart block.
 PREPROCESSOR_PRIORITY = 29
@@ -63,9 +65,19 @@ def decode_chart_slot(match):
 
 class FigureProcessor(InlineProcessor):
     def handleMatch(self, m, data):
+        if _in_image_text(data, m.start(0)):
+            # An attribute cannot hold a linked figure: the words stay as
+            # written, and filling the post reports them (ALT_FIGURE).
+            return None, None, None
         element = etree.Element("span")
         element.set("data-figure", m.group(1))
         return element, m.start(0), m.end(0)
+
+
+def _in_image_text(data, position):
+    """Whether `position` lies between an image's `![` and its `]`."""
+    opening = data.rfind("![", 0, position)
+    return opening != -1 and "]" not in data[opening:position]
 
 
 class ChartsExtension(Extension):

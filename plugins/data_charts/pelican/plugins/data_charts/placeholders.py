@@ -10,13 +10,21 @@ from html import escape, unescape
 from pathlib import Path
 
 from pelican.plugins.site_common.problems import Problem
+from pelican.plugins.site_common.reading import failure_sentence
 
 from .draw import RENDERINGS, DrawJob, sizes
 from .errors import ChartError
 from .figures import parse_figure_words
-from .html import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, source_text, sources_note_html
+from .html import (
+    SOURCES_NOTE_ID,
+    csv_text,
+    figure_html,
+    figure_ref_html,
+    source_text,
+    sources_note_html,
+)
 from .layout import layout
-from .markdown_ext import CHART_SLOT, FIGURE_SLOT, decode_chart_slot
+from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, decode_chart_slot
 from .selection import select, select_showing_gaps
 from .spec import parse_spec
 
@@ -94,6 +102,8 @@ def fill(html, post, dataset, palette, size, summary_sources=()):
         except ChartError as error:
             where = _chart_label(text, number)
             return _report(filled, Problem(post.source_path, line, f"{where}: {error}"))
+        except Exception as error:  # noqa: BLE001  (any failure is one sentence naming the post)
+            return _report(filled, failure_sentence(f"{post.source_path}:{line}: chart {number}", error))
         used_names[made.name] = line
         filled.charts.append(made)
         used_sources.update((s.id, s) for s in made.sources)
@@ -120,6 +130,13 @@ def fill_summary(html, post, dataset):
 
 
 def _fill_figures(html, post, dataset, filled, used_sources, where=None):
+    for match in ALT_FIGURE.finditer(html):
+        words = unescape(match.group("words"))
+        place = where or _line_of(post.source_file, words)
+        filled.errors.append(
+            f"{post.source_path}:{place}: figure {{{{ {words} }}}} is in an image's alt text, "
+            "where it cannot be filled in; write the number in the alt text, or put the figure in the caption"
+        )
     def figure(match):
         words = unescape(match.group("words"))
         try:
@@ -130,9 +147,15 @@ def _fill_figures(html, post, dataset, filled, used_sources, where=None):
             return _report(filled, Problem(post.source_path, line, message))
         used_sources[point.source] = dataset.sources[point.source]
         href = f"{post.url}#source-{point.source}"
-        return figure_ref_html(point, href, dataset.sources)
+        return figure_ref_html(point, href, dataset.sources, linked=not _inside_link(html, match.start()))
 
     return FIGURE_SLOT.sub(figure, html)
+
+
+def _inside_link(html, position):
+    """Whether `position` in `html` falls inside an <a> element's text."""
+    before = html[:position]
+    return before.rfind("<a ") > before.rfind("</a>")
 
 
 def make_chart(text, number, post, dataset, palette, size):

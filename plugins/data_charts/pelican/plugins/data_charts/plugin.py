@@ -12,7 +12,7 @@ from .dataset import load_dataset
 from .draw import Drawer, SiteCardJob, render_site_card
 from .errors import ChartError
 from .html import feed_html
-from .markdown_ext import ChartsExtension
+from .markdown_ext import ALT_FIGURE, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
 from .settings import configure
@@ -159,7 +159,9 @@ def fit_feed(context, feed):
 
 
 def _has_slots(html):
-    return isinstance(html, str) and ("data-chart=" in html or "data-figure=" in html)
+    return isinstance(html, str) and (
+        "data-chart=" in html or "data-figure=" in html or ALT_FIGURE.search(html) is not None
+    )
 
 
 def charts_generator(pelican):

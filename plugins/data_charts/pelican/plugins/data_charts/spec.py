@@ -4,6 +4,7 @@ Only the shape is checked here; whether the names exist in the data set is
 the selection's business (selection.py).
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,18 @@ MISSING = ("refuse", "show")
 REQUIRED = ("type", "title", "measures", "nationalities", "periods")
 KNOWN_KEYS = (*TEXT_KEYS, *LIST_KEYS, "labels")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Ids the page itself uses: a chart with one of them would hide the sources
+# note or take over the comment links. `comment-` and `source-` start ids
+# the plugins make for each comment and each source.
+RESERVED_IDS = frozenset({"main", "comments", "comments-title", "comment-form-title",
+                          "data-sources", "data-sources-title"})
+RESERVED_ID_PREFIXES = ("comment-", "source-", "year-")
+# A chart block is a dozen short lines; these bound the work a hostile or
+# mistaken one can cause before PyYAML builds anything.
+MAX_BLOCK_CHARACTERS = 10_000
+MAX_DEPTH = 3
+# Plain values a key may take; bytes (`!!binary`), booleans and nulls may not.
+SCALARS = (str, int, float, datetime.date)
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,11 @@ class ChartSpec:
 
 def parse_spec(text):
     """Return the ChartSpec written in `text`, or raise ChartError saying what to fix."""
+    if len(text) > MAX_BLOCK_CHARACTERS:
+        raise ChartError(f"the chart block is {len(text)} characters long; a chart needs "
+                         f"far fewer than {MAX_BLOCK_CHARACTERS}")
     try:
+        _check_shape(text)
         data = _load_yaml(text)
     except yaml.YAMLError as error:
         raise ChartError(f"the chart block is not valid YAML: {_yaml_problem(error)}") from None
@@ -98,31 +115,100 @@ def _check_choices(fields):
         raise ChartError(f"'x' must be one of {', '.join(DIMENSIONS)}; found '{fields['x']}'{suggest(fields['x'], DIMENSIONS)}")
     if fields.get("id") and not ID_PATTERN.fullmatch(fields["id"]):
         raise ChartError(f"'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found '{fields['id']}'")
+    if fields.get("id") in RESERVED_IDS or fields.get("id", "").startswith(RESERVED_ID_PREFIXES):
+        raise ChartError(f"the id '{fields['id']}' is one the page uses itself; choose another, "
+                         "such as 'chart-grant-rates'")
+
+
+def _check_shape(text):
+    """Refuse aliases and deep nesting by reading YAML's events, which costs no memory.
+
+    An alias repeats a node without writing it out again: nine nested lists
+    of nine aliases each are a billion strings once built. Chart blocks need
+    neither aliases nor nesting deeper than a list or a mapping of labels.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ChartError("the chart block uses a YAML anchor or alias ('&' or '*'); "
+                             "write each value out")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ChartError(f"the chart block nests lists or mappings more than {MAX_DEPTH - 1} "
+                                 "deep; keys take a value, a list, or (labels) a mapping")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+class _UniqueKeys:
+    """A loader mix-in that refuses a key written twice instead of keeping the last."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (str, int, float)) and key in seen:
+                raise ChartError(f"'{key}' is given twice (lines {seen[key] + 1} and "
+                                 f"{key_node.start_mark.line + 1} of the block); keep one")
+            if isinstance(key, (str, int, float)):
+                seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+class _FastLoader(_UniqueKeys, FAST_LOADER):
+    pass
+
+
+class _Loader(_UniqueKeys, yaml.SafeLoader):
+    pass
 
 
 def _load_yaml(text):
     try:
-        return yaml.load(text, Loader=FAST_LOADER)
+        return yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError:
-        return yaml.load(text, Loader=yaml.SafeLoader)
+        return yaml.load(text, Loader=_Loader)
 
 
 def _yaml_problem(error):
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
+    problem = " ".join(str(problem).split())  # one line, whatever PyYAML's layout
     return f"{problem} (line {mark.line + 1} of the block)" if mark else problem
 
 
+def _is_scalar(value):
+    return isinstance(value, SCALARS) and not isinstance(value, bool)
+
+
 def _as_text(key, value):
-    if isinstance(value, (dict, list)) or value is None:
-        raise ChartError(f"'{key}' takes a single value")
+    if not _is_scalar(value):
+        raise ChartError(f"'{key}' takes a single value{_kind_hint(value)}")
     return str(value).strip()
+
+
+def _kind_hint(value):
+    """Why a value YAML read is not text, for the author who wrote it."""
+    if isinstance(value, bool):
+        return f"; YAML reads an unquoted {str(value).lower()} or yes/no as true or false, so quote it"
+    if value is None:
+        return "; it is empty"
+    if isinstance(value, bytes):
+        return "; found binary data (!!binary)"
+    if isinstance(value, dict):
+        return "; found a mapping (a 'key: value' inside it? quote the whole value)"
+    if isinstance(value, list):
+        return "; found a list"
+    return f"; found {type(value).__name__}"
 
 
 def _as_list(key, value):
     values = value if isinstance(value, list) else [value]
-    if not values or any(isinstance(item, (dict, list)) or item is None for item in values):
-        raise ChartError(f"'{key}' takes a name or a list of names, like [Mexico, Honduras]")
+    if not values or not all(_is_scalar(item) for item in values):
+        bad = next((item for item in values if not _is_scalar(item)), None)
+        raise ChartError(f"'{key}' takes a name or a list of names, like [Mexico, Honduras]"
+                         f"{_kind_hint(bad) if values else ''}")
     names = [str(item).strip() for item in values]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -133,6 +219,10 @@ def _as_list(key, value):
 def _as_labels(value):
     if not isinstance(value, dict):
         raise ChartError("'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}")
+    for name, label in value.items():
+        if not (_is_scalar(name) and _is_scalar(label)):
+            bad = label if _is_scalar(name) else name
+            raise ChartError(f"'labels' maps each name to a short text{_kind_hint(bad)}")
     return tuple((str(name), str(label)) for name, label in value.items())
 
 

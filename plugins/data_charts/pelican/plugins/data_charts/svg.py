@@ -17,8 +17,8 @@ import re
 from html import escape
 
 SIZE_ATTRIBUTES = re.compile(r'(<svg\b[^>]*?)\s+width="[^"]*"\s+height="[^"]*"')
-METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
-STYLE_ELEMENT = re.compile(r'(<style type="text/css">)(.*?)(</style>)', re.S)
+METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
+STYLE_ELEMENT = re.compile(r'(<style type="text/css">)(.*?)(</style>)', re.DOTALL)
 SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 FONT_FAMILY = re.compile(r"font-family: [^;\"]*")
 

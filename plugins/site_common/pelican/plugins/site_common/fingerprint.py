@@ -23,7 +23,7 @@ def code_fingerprint(package_dir, distributions=()):
             digest.update(path.read_bytes() + b"\0")
     for name in distributions:
         try:
-            digest.update(f"{name}=={version(name)}\0".encode("utf-8"))
+            digest.update(f"{name}=={version(name)}\0".encode())
         except PackageNotFoundError:
-            digest.update(f"{name} missing\0".encode("utf-8"))
+            digest.update(f"{name} missing\0".encode())
     return digest.hexdigest()

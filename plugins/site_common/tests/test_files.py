@@ -1,0 +1,29 @@
+"""atomic_write: the whole new file or the old one, never half of one, never a stray temporary."""
+
+import os
+
+import pytest
+
+from pelican.plugins.site_common.files import atomic_write
+
+
+def test_text_and_bytes_are_written_whole(tmp_path):
+    atomic_write(tmp_path / "a" / "b.txt", "naïve\n")
+    assert (tmp_path / "a" / "b.txt").read_bytes() == "naïve\n".encode("utf-8")
+    atomic_write(tmp_path / "a" / "b.txt", b"\x00\x01")
+    assert (tmp_path / "a" / "b.txt").read_bytes() == b"\x00\x01"
+    assert os.listdir(tmp_path / "a") == ["b.txt"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "c.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_replace(source, destination):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["c.txt"]

@@ -1,6 +1,10 @@
 """Feed entries: fragment links made absolute, titles without non-breaking spaces."""
 
-from pelican.plugins.blog_core.feed_entries import absolute_fragments, fit_entry
+from pelican.plugins.blog_core.feed_entries import (
+    absolute_fragments,
+    fit_entry,
+    png_twins,
+)
 
 
 def test_footnote_links_point_into_the_post():
@@ -16,3 +20,10 @@ def test_entry_titles_lose_non_breaking_spaces():
     fit_entry(item)
     assert item["title"] == "Why Mexicans almost never win"
     assert item["content"] == '<a href="https://s.example/p/#fn:2">2</a>'
+
+
+def test_an_svg_image_with_a_png_twin_is_shown_as_the_png():
+    html = '<img alt="A" src="https://s.example/images/a.svg"> <img alt="B" src="https://s.example/images/b.svg">'
+    out = png_twins(html, {"https://s.example/images/a.png"})
+    assert 'src="https://s.example/images/a.png"' in out
+    assert 'src="https://s.example/images/b.svg"' in out  # no twin: left as it is

@@ -192,3 +192,48 @@ def test_every_post_and_the_home_page_share_a_card(sample_site, site_url):
         else:
             assert card.name == "site-card.png", page
     assert with_chart >= 8
+
+
+# Print: the light drawing and the source line, even from a dark screen.
+
+def test_print_keeps_the_light_chart_and_its_source_line(browser, served_site, artifacts, palette_colours):
+    shown = Visit(browser, served_site + "/2013/11/mexican-asylum-grant-rate-fy2012/", color_scheme="dark")
+    try:
+        shown.page.emulate_media(media="print", color_scheme="dark")
+        figure = shown.page.locator("figure.chart").first
+        image = figure.locator("img")
+        image.scroll_into_view_if_needed()
+        image.evaluate("img => img.decode()")
+        assert figure.locator(".chart-source").is_visible()
+        assert "Source: The Asylumist" in figure.locator(".chart-source").inner_text()
+        image.screenshot(path=artifacts / "chart-print.png")
+        shown.page.emulate_media(media="screen", color_scheme="dark")
+        shown.page.wait_for_timeout(200)
+        image.screenshot(path=artifacts / "chart-screen-dark.png")
+    finally:
+        shown.close()
+    light, dark = palette_colours
+
+    def share(path, colour):
+        picture = Image.open(path).convert("RGB")
+        pixels = [picture.getpixel((x, y)) for x in range(0, picture.width, 2) for y in range(0, picture.height, 2)]
+        return sum(all(abs(a - b) <= 8 for a, b in zip(pixel, colour, strict=True)) for pixel in pixels) / len(pixels)
+
+    # Bars in the light series colour on paper; in the dark one on a dark screen (negative control).
+    assert share(artifacts / "chart-print.png", light) > 0.05
+    assert share(artifacts / "chart-print.png", dark) < 0.01
+    assert share(artifacts / "chart-screen-dark.png", dark) > 0.05
+
+
+@pytest.fixture(scope="module")
+def palette_colours():
+    from pelican.plugins.data_charts.palette import read_palette
+
+    from tests.sitebuild import ROOT
+
+    palette = read_palette(ROOT / "theme" / "static" / "css" / "palette.css")
+
+    def rgb(value):
+        return tuple(int(value[i:i + 2], 16) for i in (1, 3, 5))
+
+    return rgb(palette.colour("1")), rgb(palette.colour("1", "dark"))

@@ -275,11 +275,12 @@ def _format_axes(axes, table, look):
     from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: PLC0415
 
     continuous = CHART_TYPES[table.type].continuous
-    labels = [textwrap.fill(c, look.wrap) for c in table.categories]
+    labels = [textwrap.fill(c, look.wrap, break_long_words=False) for c in table.categories]
     if look.sparse and continuous and len(labels) > 6:
         labels = [label if index % 2 == 0 else "" for index, label in enumerate(labels)]
     axes.set_xticks(range(len(labels)), labels)
-    axes.set_ylabel(table.axis_label)
+    # The value axis's name runs up its side: wrapped to fit about two thirds of its height.
+    axes.set_ylabel(textwrap.fill(table.axis_label, max(16, int(look.size[1] * 72 * 0.66 / (11 * 0.6)))))
     axes.yaxis.set_major_locator(MaxNLocator(look.max_ticks))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_number(v, table.unit, axis=True)))
     axes.set_ylim(bottom=0)

@@ -204,6 +204,8 @@ def test_print_keeps_the_light_chart_and_its_source_line(browser, served_site, a
         image = figure.locator("img")
         image.scroll_into_view_if_needed()
         image.evaluate("img => img.decode()")
+        # Paper gets the light PNG, whatever the screen's scheme.
+        assert image.evaluate("img => img.currentSrc").endswith("/chart-1.png")
         assert figure.locator(".chart-source").is_visible()
         assert "Source: The Asylumist" in figure.locator(".chart-source").inner_text()
         image.screenshot(path=artifacts / "chart-print.png")

@@ -78,12 +78,20 @@ def test_every_feed_parses_and_links_absolutely(sample_site, site_url):
 
 
 def charts_on(build, url, site_url):
-    """(image URL, caption) of every chart on the page at `url`."""
+    """(image URL as a feed should show it, caption) of every figure with an image on the page at `url`.
+
+    Charts' <img> is their PNG already; an SVG with a PNG twin is shown as the PNG in feeds.
+    """
     page = build.output / url[len(site_url) + 1:].split("#")[0] / "index.html"
     document = lxml.html.parse(str(page)).getroot()
-    return [(img.get("src"), " ".join(figure.xpath("string(.//figcaption)").split()))
-            for figure in document.iter("figure")
-            for img in figure.xpath(".//img[substring(@src, string-length(@src) - 3) = '.svg']")]
+
+    def in_feeds(src):
+        twin = src[: -len(".svg")] + ".png"
+        exists = src.endswith(".svg") and (build.output / twin[len(site_url) + 1:]).is_file()
+        return twin if exists else src
+
+    return [(in_feeds(img.get("src")), " ".join(figure.xpath("string(.//figcaption)").split()))
+            for figure in document.iter("figure") for img in figure.iter("img")]
 
 
 def test_feed_items_carry_their_charts_and_captions(sample_site, site_url):

@@ -19,7 +19,10 @@ URL = re.compile(r"https?://\S+")
 SOURCES_NOTE_ID = "data-sources"
 # Below this width the page shows the narrow drawing: the wide one's 9 pt
 # value labels would show under 11 CSS px in a column under about 560 px.
-NARROW_MEDIA = "(max-width: 37.5rem)"
+# Both SVGs are for screens; paper gets the light PNG with its title and source
+# drawn in (an SVG shown as an image keeps the screen's colour scheme in print).
+NARROW_MEDIA = "screen and (max-width: 37.5rem)"
+WIDE_MEDIA = "screen"
 PICTURE = re.compile(r'<picture class="chart-picture">.*?(<img [^>]*>)\s*</picture>', re.DOTALL)
 SVG_DOWNLOAD = re.compile(r', <a class="chart-download chart-svg" [^>]*>.*?</a>')
 DETAILS = re.compile(r'<details class="chart-data">\s*<summary>(.*?)</summary>(.*?)</details>', re.DOTALL)
@@ -38,7 +41,7 @@ def figure_html(chart):
   </figcaption>
   <picture class="chart-picture">
     <source media="{NARROW_MEDIA}" srcset="{escape(chart.url('-narrow.svg'))}" type="image/svg+xml" width="{narrow[0]}" height="{narrow[1]}">
-    <source srcset="{escape(chart.url('.svg'))}" type="image/svg+xml" width="{wide[0]}" height="{wide[1]}">
+    <source media="{WIDE_MEDIA}" srcset="{escape(chart.url('.svg'))}" type="image/svg+xml" width="{wide[0]}" height="{wide[1]}">
     <img class="chart-image" src="{escape(chart.url('.png'))}" alt="{escape(alt_text(table))}" width="{png[0]}" height="{png[1]}" loading="lazy" decoding="async">
   </picture>
   <p class="chart-source">{source_line(chart.sources)} <span class="chart-downloads">Download: <a class="chart-download" href="{escape(chart.url('.csv'))}" download>the figures (CSV)</a>, <a class="chart-download chart-svg" href="{escape(chart.url('-full.svg'))}" download>the chart (SVG)</a></span></p>

@@ -185,9 +185,17 @@ def _figure(job, look):
                     ncols=_legend_columns(table, look))
     if look.framed:
         _draw_frame(figure, header, footer, job.palette)
-    # Lay the figure out once, measuring text on the Agg canvas it already
-    # has, then detach the layout engine: with one attached, savefig draws
-    # the whole figure an extra time.
+    _lay_out(figure, axes, table)
+    return figure
+
+
+def _lay_out(figure, axes, table):
+    """Place everything, turning or moving labels that would collide, then settle value labels or gridlines.
+
+    The layout measures text on the Agg canvas the figure already has, and is
+    detached at the end: with an engine attached, savefig lays the whole
+    figure out again before drawing it.
+    """
     figure.get_layout_engine().execute(figure)
     if _crowded_ticks(figure, axes):
         _slant_ticks(axes, table)
@@ -202,7 +210,6 @@ def _figure(job, look):
         figure.get_layout_engine().execute(figure)
     _values_or_gridlines(figure, axes)
     figure.set_layout_engine(None)
-    return figure
 
 
 def _save(figure, kind, dpi=None):

@@ -139,14 +139,14 @@ def fill_post(content):
         _build.report(message)
 
 
+SITE_CARD_PATH = "site-card.png"
+
+
 def site_card(settings):
     """The og:image of pages without a chart: the site's card, drawn by this plugin."""
     siteurl = settings.get("SITEURL", "").rstrip("/")
     return {"url": f"{siteurl}/{SITE_CARD_PATH}", "width": 1200, "height": 630,
             "alt": f"{settings.get('SITENAME', '')}: {settings.get('SITESUBTITLE', '')}"}
-
-
-SITE_CARD_PATH = "site-card.png"
 
 
 def fit_feed(context, feed):
@@ -169,7 +169,7 @@ def charts_generator(pelican):
 
 
 class ChartsGenerator:
-    """Draws the charts that posts asked for, then writes each SVG and CSV beside its post."""
+    """Draws the charts that posts asked for, then writes each one's files and CSV beside its post."""
 
     def __init__(self, *args, output_path, settings, **kwargs):
         self.output_path = Path(output_path)
@@ -188,8 +188,8 @@ class ChartsGenerator:
         cache = ChartCache(_build.config.cache_path)
         # Charts have been drawing since their posts were read; collect them.
         drawn = _build.drawer.results()
-        for key, svg in drawn.items():
-            cache.put(key, svg)
+        for key, files in drawn.items():
+            cache.put(key, files)
         _build.drawn, _build.cached = len(drawn), len(_build.found)
         for path, chart in sorted(_build.charts.items()):
             key = _build.keys[path]
@@ -202,7 +202,6 @@ class ChartsGenerator:
         logger.info(
             "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path
         )
-
 
     def _write_site_card(self, cache):
         settings = self.settings

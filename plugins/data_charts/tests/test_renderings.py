@@ -227,3 +227,22 @@ def test_feed_html_swaps_the_picture_for_the_png_and_opens_the_table(drawn, tmp_
     assert "<strong>The figures in this chart</strong>" in fed and "<td>1,395</td>" in fed
     # Negative control: the page itself keeps its SVGs.
     assert html.count(".svg") == 3
+
+
+def test_a_misspelt_name_is_corrected_only_to_one_that_completes_the_chart(tmp_path):
+    from pelican.plugins.data_charts.dataset import load_dataset
+
+    dataset = load_dataset(write_data(tmp_path, MORE))
+    wanted = {"type": "grouped-bar", "measures": "dhs_affirmative_granted", "source": "dhs"}
+    # FY2010 is the closest spelling, but Honduras has no figure then; FY2011 and FY2012 complete the chart.
+    with pytest.raises(ChartError, match=r"no period 'FY2O10'; did you mean 'FY201[12]'\?"):
+        select(parse_spec(spec_text(**wanted, nationality="[Mexico, Honduras]", period="FY2O10")), dataset)
+    # Mexico alone has it in FY2010: then FY2010 is the suggestion (negative control).
+    with pytest.raises(ChartError, match=r"no period 'FY2O10'; did you mean 'FY2010'\?"):
+        select(parse_spec(spec_text(**wanted, nationality="Mexico", period="FY2O10")), dataset)
+    # A nationality is suggested only if it has every figure asked for.
+    with pytest.raises(ChartError) as error:
+        select(parse_spec(spec_text(**wanted, nationality="Hondura", period="FY2010")), dataset)
+    assert str(error.value) == "no nationality 'Hondura'"
+    with pytest.raises(ChartError, match=r"did you mean 'Honduras'\?"):
+        select(parse_spec(spec_text(**wanted, nationality="Hondura", period="FY2011")), dataset)

@@ -89,7 +89,21 @@ def check_names(query, dataset):
     ):
         for name in names:
             if name not in known:
-                raise ChartError(unknown(kind, name, known))
+                raise ChartError(unknown(kind, name, _suggestible(query, dataset, kind, known)))
+
+
+def _suggestible(query, dataset, kind, known):
+    """The names worth suggesting for an unknown one: a nationality or period only if, put in its
+    place, every figure the query asks for would exist."""
+    if kind == "period":
+        return [period for period in sorted(known) if _complete(query, dataset, period)]
+    if kind == "nationality":
+        return [
+            nationality for nationality in sorted(known)
+            if all(_complete(Query(query.measures, (nationality,), (period,), query.sources), dataset, period)
+                   for period in query.periods)
+        ]
+    return known
 
 
 def check_units(measures):

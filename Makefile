@@ -5,7 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml)
+# Our plugins, and the packages beside them (the comment service, ...).
+PLUGIN_PACKAGES := $(wildcard plugins/*/pyproject.toml */pyproject.toml)
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock $(PLUGIN_PACKAGES) | cksum | cut -d' ' -f1)
 
 INPUTDIR := content
@@ -14,6 +15,10 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The comment intake service (`comments serve`) beside the local preview.
+COMMENTS_PORT ?= 8001
+# Further settings for a preview and its intake, e.g. SETTINGS='CACHE_PATH="/tmp/c"'.
+SETTINGS ?=
 
 # Strict by default: a warning (a broken {filename} link, a missing image,
 # a bad comment or chart) fails the build. STRICT=0 relaxes it for drafts.
@@ -23,18 +28,29 @@ PELICANOPTS += --fatal warnings
 endif
 
 PELICAN := $(BIN)/pelican
+COMMENTS := $(BIN)/comments
 
-.PHONY: help venv system-tools mutate html serve devserver publish clean test test-fast fuzz bench
+# A local preview is addressed as it is served, and its comment form posts to
+# the intake started beside it; the intake reads the same settings.
+PREVIEW_SETTINGS = SITEURL='"http://$(HOST):$(PORT)"' FEED_DOMAIN='"http://$(HOST):$(PORT)"' \
+	COMMENTS_ENDPOINT='"http://$(HOST):$(COMMENTS_PORT)/comments"' $(SETTINGS)
+INTAKE = $(COMMENTS) -s $(CONFFILE) \
+	$(foreach setting,PATH='"$(INPUTDIR)"' OUTPUT_PATH='"$(OUTPUTDIR)"' $(PREVIEW_SETTINGS),-e $(setting)) \
+	serve --host $(HOST) --port $(COMMENTS_PORT)
+
+.PHONY: help venv system-tools mutate html serve devserver comments-server publish clean test test-fast fuzz bench bench-intake
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
-	@echo 'make serve      build, then serve on http://$(HOST):$(PORT)'
-	@echo 'make devserver  rebuild on every change and serve'
+	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) with the comment intake on port $(COMMENTS_PORT)'
+	@echo 'make devserver  rebuild on every change and serve, with the comment intake'
+	@echo 'make comments-server  run the comment intake service alone (comments serve)'
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
 	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
-	@echo 'make bench      measure build speed against plain Pelican'
+	@echo 'make bench      measure build speed against plain Pelican, and the comment intake'
+	@echo 'make bench-intake  measure the comment intake alone'
 	@echo 'make mutate     mutation testing of the plugins (long)'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
@@ -53,11 +69,17 @@ $(STAMP): requirements.lock $(PLUGIN_PACKAGES)
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
+# Ctrl-C stops the site server and the intake together (scripts/with-intake).
+serve: PELICANOPTS += -e $(PREVIEW_SETTINGS)
 serve: html
-	$(PELICAN) --listen -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
+	scripts/with-intake $(INTAKE) -- $(PELICAN) --listen -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
 
 devserver: venv
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
+	scripts/with-intake $(INTAKE) -- \
+		$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT) -e $(PREVIEW_SETTINGS)
+
+comments-server: venv
+	$(INTAKE)
 
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
@@ -88,6 +110,10 @@ mutate: venv
 
 bench: venv system-tools
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.intake
+
+bench-intake: venv
+	$(BIN)/python -m bench.intake
 
 clean:
 	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache test-artifacts

@@ -116,12 +116,19 @@ PLUGINS = [
     "pelican.plugins.comment_threads",
 ]
 
-# Comment threads (plugins/comment_threads/README.md explains each setting).
-# No comment server yet: readers email a ready-made comment file, which the
-# author checks against the comment policy and commits.
-COMMENTS_EMAIL = "comments@grantrate.example"
+# Comment threads (README: Comments). The comment form posts to the intake
+# service (`comments serve`, started with the site by `make serve`), which
+# keeps submissions in a moderation queue until `comments approve` writes
+# them into content/comments/. `make serve` points this at its own intake.
+COMMENTS_ENDPOINT = "http://127.0.0.1:8001/comments"
 COMMENTS_ORDER = "newest-first"
 COMMENTS_MAX_INDENT = 4
+# The intake service's moderation mail. Without COMMENTS_SMTP_HOST each
+# notification is logged and skipped; the password comes from the
+# COMMENTS_SMTP_PASSWORD environment variable, never from this file.
+COMMENTS_MODERATORS = ["elena@grantrate.example"]
+COMMENTS_SMTP_HOST = None
+COMMENTS_SMTP_FROM = "comments@grantrate.example"
 
 SITEMAP = {
     "format": "xml",

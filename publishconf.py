@@ -13,3 +13,5 @@ SITEURL = "https://grantrate.example"
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# The intake service behind the public site's reverse proxy (README: Comments).
+COMMENTS_ENDPOINT = "https://grantrate.example/comments"

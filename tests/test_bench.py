@@ -94,3 +94,14 @@ def test_the_drawing_costs_cover_every_rendering(site):
     assert all(value > 0 for value in costs.values())
     assert costs["all"] == pytest.approx(sum(v for k, v in costs.items() if k not in ("all", "extra × page SVG")))
     assert "cost" in table(costs, 2)
+
+
+def test_the_intake_benchmark_counts_every_submission_it_sends(tmp_path):
+    from bench import intake
+
+    result = intake.measure(submissions=60, concurrency=3)
+    assert result["accepted"] == 60 and result["refused"] == 0
+    assert 0 < result["p50_ms"] <= result["p99_ms"] <= result["max_ms"]
+    assert result["memory_mb"] > 10
+    text = intake.report(result)
+    assert "| accepted submissions per second |" in text and "≥ 200" in text

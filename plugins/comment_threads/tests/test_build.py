@@ -1,5 +1,7 @@
 """Tiny sites built with Pelican: what readers and feed readers get."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import feedparser
 from bs4 import BeautifulSoup
 
@@ -79,17 +81,75 @@ def test_open_thread_offers_a_mailto_with_a_ready_comment_file(site):
 
 
 def test_form_posts_to_the_endpoint_with_a_hidden_honeypot(site):
-    site.build(COMMENTS_FORM_ACTION="https://comments.blog.test/new")
+    site.build(COMMENTS_ENDPOINT="https://comments.blog.test/new")
     form = soup(site).select_one("form.comment-form")
     assert form["action"] == "https://comments.blog.test/new" and form["method"] == "post"
     fields = {f["name"]: f for f in form.select("input, textarea")}
-    assert set(fields) == {"article", "name", "email", "website", "comment", "homepage"}
+    assert set(fields) == {"article", "name", "email", "website", "comment", "homepage",
+                           "replyto", "notify"}
     assert fields["article"]["value"] == "first-post"
-    for field in ("name", "email", "website", "comment"):
+    assert fields["replyto"]["value"] == "" and fields["replyto"]["type"] == "hidden"
+    assert fields["comment"]["maxlength"] == "65535"
+    for field in ("name", "email", "website", "comment", "notify"):
         assert form.select_one(f"label[for={fields[field]['id']}]")
     trap = fields["homepage"].parent
     assert trap.has_attr("hidden") and fields["homepage"]["tabindex"] == "-1"
     assert "never published" in form.select_one("label[for=comment-email]").get_text()
+
+
+def test_reply_links_name_their_comment_and_the_form_offers_each_as_a_target(site):
+    thread_site(site).build(COMMENTS_ENDPOINT="https://comments.blog.test/comments")
+    page = soup(site)
+    links = page.select("a.comment__reply")
+    assert [a["data-replyto"] for a in links] == ["sam", "maria", "elena-1", "maria-2"]
+    assert all(a["href"] == "#comment-form" for a in links)
+    assert links[1].get_text() == "Reply to Maria L."
+    assert page.select_one("#comment-form")["action"] == "https://comments.blog.test/comments"
+    options = page.select("#comment-form select[name=replyto] option")
+    # Names are isolated with U+2068 and U+2069, which an <option> can hold.
+    assert [(o["value"], o.get_text().replace("\u2068", "").replace("\u2069", ""))
+            for o in options] == [
+        ("", "No one: a new comment"),
+        ("sam", "Sam (April 12, 2014)"),
+        ("maria", "Maria L. (April 10, 2014)"),
+        ("elena-1", "Elena Marsh (April 10, 2014)"),
+        ("maria-2", "Maria L. (April 11, 2014)"),
+    ]
+    assert page.select_one("label[for=comment-replyto]")
+    assert page.select_one("script[src$='js/comments.js']")
+    assert page.select_one("a.comment-mail__button") is None
+
+
+def test_without_an_endpoint_reply_links_are_mails_answering_their_comment(site):
+    thread_site(site).build()
+    page = soup(site)
+    reply = page.select_one("a.comment__reply[data-replyto=maria]")["href"]
+    body = parse_qs(urlsplit(reply).query)["body"][0]
+    assert body.startswith("Author: your name\nReplyto: maria\n\n")
+    assert "Date:" not in body
+    raw = site.read(ARTICLE)
+    assert "comments@blog.test" not in raw and "mailto:" not in raw
+
+
+def test_the_manifest_lists_published_posts_their_state_and_comment_ids(site):
+    import json
+
+    site.post("Quiet", "2014-04-02 10:00", slug="quiet", extra="Comments: closed")
+    site.post("Secret", "2014-04-03 10:00", slug="secret", extra="Comments: hidden")
+    site.post("Draft", "2014-04-04 10:00", slug="draft", extra="Status: draft")
+    comment(site, "secret/x.md", "Reader", "2014-04-10 03:53", "Hidden words")
+    thread_site(site).build()
+    manifest = json.loads(site.read("comments-manifest.json"))
+    assert manifest["version"] == 1 and manifest["siteurl"] == "https://blog.test"
+    assert manifest["posts"] == {
+        "first-post": {"title": "First post", "url": "https://blog.test/2014/04/first-post/",
+                       "comments": "open",
+                       "comment_ids": ["elena-1", "maria", "maria-2", "sam"]},
+        "quiet": {"title": "Quiet", "url": "https://blog.test/2014/04/quiet/",
+                  "comments": "closed", "comment_ids": []},
+        "secret": {"title": "Secret", "url": "https://blog.test/2014/04/secret/",
+                   "comments": "hidden", "comment_ids": []},
+    }
 
 
 def test_closed_post_shows_its_thread_but_no_form(site):

@@ -11,7 +11,7 @@ def test_defaults_fill_in_and_author_names_come_from_site_authors():
 
 
 def test_author_names_fall_back_on_author():
-    settings = {"AUTHOR": "Elena Marsh", "COMMENTS_FORM_ACTION": "https://x.test/c"}
+    settings = {"AUTHOR": "Elena Marsh", "COMMENTS_ENDPOINT": "https://x.test/c"}
     assert apply_defaults(settings) == []
     assert settings["COMMENTS_AUTHOR_NAMES"] == ["Elena Marsh"]
 
@@ -22,7 +22,7 @@ def test_bad_values_are_named_with_what_would_be_right_and_replaced():
         "COMMENTS_ORDER": "random",
         "COMMENTS_CLOSE_AFTER_DAYS": "30",
         "COMMENTS_REFERENCE_DATE": "yesterday",
-        "COMMENTS_FORM_ACTION": "javascript:post()",
+        "COMMENTS_ENDPOINT": "javascript:post()",
         "COMMENTS_FEED_ATOM": "feeds/comments.xml",
     }
     problems = apply_defaults(settings)
@@ -33,7 +33,7 @@ def test_bad_values_are_named_with_what_would_be_right_and_replaced():
         "above 0, or None (using None instead).",
         "Setting COMMENTS_REFERENCE_DATE is 'yesterday'; it should be a date as "
         "YYYY-MM-DD, or None (using None instead).",
-        "Setting COMMENTS_FORM_ACTION is 'javascript:post()'; it should be an http(s) "
+        "Setting COMMENTS_ENDPOINT is 'javascript:post()'; it should be an http(s) "
         "URL, or None (using None instead).",
         "Setting COMMENTS_FEED_ATOM is 'feeds/comments.xml'; it should be a path "
         "containing {slug}, or None (using 'feeds/comments/{slug}.atom.xml' instead).",
@@ -44,6 +44,6 @@ def test_bad_values_are_named_with_what_would_be_right_and_replaced():
 def test_a_way_to_comment_is_required():
     problems = apply_defaults({})
     assert problems == [
-        "Neither COMMENTS_FORM_ACTION nor COMMENTS_EMAIL is set; set one so that "
+        "Neither COMMENTS_ENDPOINT nor COMMENTS_EMAIL is set; set one so that "
         "readers have a way to leave a comment."
     ]

@@ -265,11 +265,13 @@ def parse_date(text, timezone):
     return date
 
 
-def format(comment):  # noqa: A001  (the counterpart of parse)
+def format(comment, *, undated=False):  # noqa: A001  (the counterpart of parse)
     """The text of a comment file for `comment`; CommentFileError if it cannot be one.
 
     Header values may not hold line breaks or control characters: a name of
-    "Bob\\nReplyto: x" must never become a second header line.
+    "Bob\\nReplyto: x" must never become a second header line. `undated`
+    leaves out a missing Date line instead of refusing: the emailed draft a
+    moderator dates by hand, which the build refuses until they do.
     """
     header = {
         "Author": comment.author,
@@ -282,7 +284,7 @@ def format(comment):  # noqa: A001  (the counterpart of parse)
     for key in KEYS:
         value = header[key]
         if value is None or value == "":
-            if key in ("Author", "Date"):
+            if key == "Author" or (key == "Date" and not undated):
                 raise CommentFileError(f"a comment needs {key!r}")
             continue
         if "\n" in value or "\r" in value or CONTROL.search(value) or value != value.strip():

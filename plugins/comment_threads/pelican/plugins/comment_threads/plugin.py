@@ -3,15 +3,26 @@
 import datetime
 import logging
 import os
+from functools import partial
 from itertools import chain
 
+from markupsafe import Markup
 from pelican import signals
 
+from . import manifest
 from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
 from .names import author_badge
-from .render import ThreadView, body_problems, comment_views, count_text, mailto_href, render_body
+from .render import (
+    ThreadView,
+    body_problems,
+    comment_views,
+    count_text,
+    mailto_href,
+    render_body,
+    reply_targets,
+)
 from .settings import apply_defaults
 from .state import comment_state, reference_date
 from .threads import build_thread, count_nodes, group_by_article, limit_depth
@@ -99,12 +110,36 @@ def attach_threads(generator):
     for article in chain(generator.translations, generator.hidden_translations):
         article.comment_thread = articles[article.slug].comment_thread
     report(problems)
+    write_manifest(generator)
     feed_path = settings["COMMENTS_ALL_FEED_ATOM"]
     if feed_path and any(_in_feeds(a) for a in generator.articles):
         # In the shared context, so that every page's <head> can link it.
         generator.context["COMMENTS_ALL_FEED_URL"] = _absolute(
             settings["FEED_DOMAIN"] or settings["SITEURL"], feed_path
         )
+
+
+def write_manifest(generator):
+    """Tell the comment service which posts exist, their state and their comment ids.
+
+    Only published posts: a draft or a hidden post takes no comments from
+    strangers, however they learnt its slug.
+    """
+    settings = generator.settings
+    if not settings["COMMENTS_MANIFEST"]:
+        return
+    entries = [
+        manifest.entry(article.slug, _plain(article.title),
+                       _absolute(settings["SITEURL"], article.url), article.comment_thread)
+        for article in generator.articles
+    ]
+    text = manifest.to_json(settings["SITEURL"], entries)
+    manifest.write(os.path.join(settings["OUTPUT_PATH"], settings["COMMENTS_MANIFEST"]), text)
+
+
+def _plain(title):
+    """A title without Typogrify's markup, for the service's plain-text pages and mails."""
+    return Markup(title).striptags().replace("\xa0", " ")
 
 
 def _presentation_problems(comments, author_names):
@@ -130,26 +165,38 @@ def _thread_view(article, state, nodes, settings, render):
     feed_path = settings["COMMENTS_FEED_ATOM"]
     has_feed = feed_path and count and state != "hidden"
     email = settings["COMMENTS_EMAIL"]
+    endpoint = settings["COMMENTS_ENDPOINT"]
+    # Without a comment service each Reply link is a mail already answering
+    # its comment; with one, the form's "In reply to" list does it.
+    reply_mail = (
+        partial(mailto_href, email, article.slug, article.title)
+        if email and not endpoint and state == "open" else None
+    )
+    views = comment_views(
+        nodes,
+        article_url=article_url,
+        author_names=settings["COMMENTS_AUTHOR_NAMES"],
+        date_format=settings["COMMENTS_DATE_FORMAT"],
+        max_indent=settings["COMMENTS_MAX_INDENT"],
+        render=render,
+        reply_href=reply_mail,
+    )
     return ThreadView(
         state=state,
         count=count,
         count_text=count_text(count, state),
-        comments=comment_views(
-            nodes,
-            article_url=article_url,
-            author_names=settings["COMMENTS_AUTHOR_NAMES"],
-            date_format=settings["COMMENTS_DATE_FORMAT"],
-            max_indent=settings["COMMENTS_MAX_INDENT"],
-            render=render,
-        ),
+        comments=views,
         feed_url=(
             _absolute(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
             if has_feed
             else None
         ),
-        form_action=settings["COMMENTS_FORM_ACTION"],
-        mailto=mailto_href(email, article.slug, article.title) if email else None,
+        endpoint=endpoint,
+        mailto=mailto_href(email, article.slug, article.title) if email and not endpoint else None,
         policy_url=_absolute(siteurl, settings["COMMENTS_POLICY_URL"]),
+        slug=article.slug,
+        reply_targets=reply_targets(views) if endpoint and state == "open" else [],
+        max_length=settings["COMMENTS_MAX_LENGTH"],
     )
 
 

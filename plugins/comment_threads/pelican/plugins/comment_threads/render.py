@@ -5,7 +5,7 @@ that is already escaped or sanitized, so the templates need no filters and
 a forgotten `|e` cannot open a hole.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import markdown
@@ -13,9 +13,10 @@ import nh3
 from markupsafe import Markup, escape
 from pelican.utils import strftime
 
-from .commentfile import is_website
+from . import commentfile
+from .commentfile import CommentFile, is_website
 from .markdown_guard import MAX_NESTING, CommentMarkdown, nesting_depth
-from .names import author_badge, isolated_html
+from .names import author_badge, isolated_html, isolated_text
 
 # What a comment may contain: text formatting, lists, quotes, code and links.
 # No headings (they would break the page's outline), no images (tracking
@@ -99,31 +100,31 @@ def count_text(count, state):
     return "1 comment" if count == 1 else f"{count} comments"
 
 
-def mailto_href(address, slug, title):
-    """A mailto: link whose body is a comment file ready to save.
+MAIL_BODY = (
+    "Your comment, in plain text or Markdown.\n"
+    "\n"
+    "(Write your name after Author: above. The moderator dates the comment "
+    "when it is published. Your email address is never published.)"
+)
 
-    The Date line is left for the moderator on purpose: a file published
-    without one fails the build instead of going out undated.
+
+def mailto_href(address, slug, title, replyto=None):
+    """A mailto: link whose body is a comment file ready to save, answering `replyto` if given.
+
+    The body comes from the comment-file module like every other comment
+    file; it has no Date line on purpose: a file published without one
+    fails the build instead of going out undated. The whole address is
+    written as character references, so that the address never stands in
+    the page's source as plain text for harvesters.
     """
     # The title is HTML after Typogrify ("immigration&nbsp;court"); a mail
     # subject wants its plain text.
     plain_title = Markup(title).striptags().replace("\xa0", " ")
     subject = f"Comment on “{plain_title}” (content/comments/{slug}/)"
-    body = (
-        "Author: your name\n"
-        "Website: \n"
-        "Replyto: \n"
-        "Date: (the moderator fills this in)\n"
-        "\n"
-        "Your comment, in plain text or Markdown.\n"
-        "\n"
-        "(To answer a comment, put its id after Replyto: it is the part after "
-        "#comment- in the comment's permalink. Your email address is not "
-        "published.)\n"
-    )
-    return escape(
-        f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    )
+    draft = CommentFile(author="your name", date=None, body=MAIL_BODY, replyto=replyto)
+    body = commentfile.format(draft, undated=True)
+    href = f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    return Markup("".join(f"&#{ord(c)};" for c in href))
 
 
 @dataclass
@@ -141,6 +142,9 @@ class CommentView:
     parent_author: Markup | None
     indent_replies: bool
     replies: list
+    # Where this comment's Reply link leads without JavaScript: the form
+    # (whose "In reply to" list names it), or a mail already answering it.
+    reply_href: Markup | str = "#comment-form"
 
 
 @dataclass
@@ -152,16 +156,38 @@ class ThreadView:
     count_text: str
     comments: list
     feed_url: str | None
-    form_action: str | None
+    endpoint: str | None
     mailto: Markup | None
     policy_url: str
+    slug: str = ""
+    # The form's "In reply to" choices: ReplyTarget per comment, in thread order.
+    reply_targets: list = field(default_factory=list)
+    max_length: int = 65535
+
+
+@dataclass(frozen=True)
+class ReplyTarget:
+    id: str
+    label: Markup
+
+
+def reply_targets(views):
+    """One choice per comment for the form's "In reply to" list: "Name (date)".
+
+    An <option> holds text only, so the name is isolated with Unicode's own
+    marks rather than <bdi>.
+    """
+    return [ReplyTarget(v.id, Markup("{} ({})").format(isolated_text(v.author_name),
+                                                       v.date_text.split(" at ")[0]))
+            for v in flatten(views)]
 
 
 def comment_views(nodes, *, article_url, author_names, date_format, max_indent,
-                  render=render_body):
+                  render=render_body, reply_href=None):
     """Turn a thread's Nodes into CommentViews for the templates.
 
     `render` turns a body into HTML: render_body, or a cache in front of it.
+    `reply_href(comment_id)` gives a Reply link's target when it is not the form.
     Ids are escaped although the loader refuses any id that would need it:
     they reach attributes, and no build mode may let one break out.
     """
@@ -182,6 +208,7 @@ def comment_views(nodes, *, article_url, author_names, date_format, max_indent,
             parent_author=isolated_html(parent.author) if parent else None,
             indent_replies=node.depth < max_indent,
             replies=[view(reply) for reply in node.replies],
+            reply_href=reply_href(comment.id) if reply_href else "#comment-form",
         )
 
     return [view(node) for node in nodes]

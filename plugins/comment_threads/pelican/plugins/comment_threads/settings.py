@@ -23,10 +23,14 @@ DEFAULTS = {
     # "Today" for the rule above, as YYYY-MM-DD; None means the newest post's
     # date, so that the same sources always build the same site.
     "COMMENTS_REFERENCE_DATE": None,
-    # Where the comment form posts; None offers a prefilled email instead.
-    "COMMENTS_FORM_ACTION": None,
-    # Address that receives emailed comments (needed without a form action).
+    # The comment service's address the form posts to (`comments serve`, e.g.
+    # https://comments.example.org/comments); None offers a prefilled email instead.
+    "COMMENTS_ENDPOINT": None,
+    # Address that receives emailed comments (needed without an endpoint).
     "COMMENTS_EMAIL": None,
+    # Where in the output the build writes the manifest the comment service
+    # reads (posts, their comment state, published comment ids); None: nowhere.
+    "COMMENTS_MANIFEST": "comments-manifest.json",
     # The moderation policy the form links to, relative to SITEURL.
     "COMMENTS_POLICY_URL": "comment-policy/",
     # Atom feeds; {slug} is the article's slug. None turns a feed off.
@@ -76,9 +80,13 @@ CHECKS = {
         "a number of days above 0, or None",
     ),
     "COMMENTS_REFERENCE_DATE": (_is_reference_date, "a date as YYYY-MM-DD, or None"),
-    "COMMENTS_FORM_ACTION": (
+    "COMMENTS_ENDPOINT": (
         lambda v: v is None or _is_http_url(v),
         "an http(s) URL, or None",
+    ),
+    "COMMENTS_MANIFEST": (
+        lambda v: v is None or (isinstance(v, str) and v.strip("/") != "" and ".." not in v),
+        "a file path inside the output, or None",
     ),
     "COMMENTS_EMAIL": (
         lambda v: v is None or (isinstance(v, str) and re.fullmatch(r"[^@\s]+@[^@\s]+", v)),
@@ -118,9 +126,14 @@ def apply_defaults(settings):
         settings["COMMENTS_AUTHOR_NAMES"] = list(
             settings.get("SITE_AUTHORS") or [settings.get("AUTHOR") or ""]
         )
-    if not settings["COMMENTS_FORM_ACTION"] and not settings["COMMENTS_EMAIL"]:
+    if "COMMENTS_FORM_ACTION" in settings:
         problems.append(
-            "Neither COMMENTS_FORM_ACTION nor COMMENTS_EMAIL is set; set one so "
+            "Setting COMMENTS_FORM_ACTION has been renamed COMMENTS_ENDPOINT; "
+            "rename it in your settings."
+        )
+    if not settings["COMMENTS_ENDPOINT"] and not settings["COMMENTS_EMAIL"]:
+        problems.append(
+            "Neither COMMENTS_ENDPOINT nor COMMENTS_EMAIL is set; set one so "
             "that readers have a way to leave a comment."
         )
     return problems

@@ -1,0 +1,1 @@
+"""The comment intake service: readers' comments in, a moderation queue, comment files out."""

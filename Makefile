@@ -38,7 +38,7 @@ INTAKE = $(COMMENTS) -s $(CONFFILE) \
 	$(foreach setting,PATH='"$(INPUTDIR)"' OUTPUT_PATH='"$(OUTPUTDIR)"' $(PREVIEW_SETTINGS),-e $(setting)) \
 	serve --host $(HOST) --port $(COMMENTS_PORT)
 
-.PHONY: help venv system-tools mutate html serve devserver comments-server publish clean test test-fast fuzz bench bench-intake
+.PHONY: help venv system-tools mutate html serve devserver comments-server publish clean test test-fast fuzz bench bench-intake import-wordpress bench-import
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -52,6 +52,7 @@ help:
 	@echo 'make bench      measure build speed against plain Pelican, and the comment intake'
 	@echo 'make bench-intake  measure the comment intake alone'
 	@echo 'make mutate     mutation testing of the plugins (long)'
+	@echo 'make import-wordpress WXR=export.xml [UPLOADS=wp-content/uploads] [ARGS=--dry-run]'
 	@echo 'make clean      remove $(OUTPUTDIR)/ and caches'
 
 venv: $(STAMP)
@@ -114,6 +115,16 @@ bench: venv system-tools
 
 bench-intake: venv
 	$(BIN)/python -m bench.intake
+
+# Bring a WordPress export into content/ (see README, "Moving from WordPress").
+# ARGS passes options: --dry-run, --force, --post-types=TYPE, --keep-pingbacks.
+import-wordpress: venv
+	@test -n "$(WXR)" || { echo 'usage: make import-wordpress WXR=export.xml [UPLOADS=folder] [ARGS=...]'; exit 2; }
+	$(BIN)/wordpress-import "$(WXR)" $(if $(UPLOADS),--uploads "$(UPLOADS)") --settings $(CONFFILE) $(ARGS)
+
+# Time and memory of importing a generated 2,000-post, 20,000-comment export.
+bench-import: venv
+	$(BIN)/python -m bench.wordpress
 
 clean:
 	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache test-artifacts

@@ -114,6 +114,7 @@ PLUGINS = [
     "pelican.plugins.blog_core",
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
+    "pelican.plugins.old_links",
 ]
 
 # Comment threads (README: Comments). The comment form posts to the intake
@@ -136,12 +137,9 @@ SITEMAP = {
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }
 
-# Authors the site knows; an article naming anyone else fails the build
-# (a misspelt name would otherwise create a second author page).
-SITE_AUTHORS = {
-    "Elena Marsh": "Immigration lawyer in San Diego; represents asylum seekers in immigration court.",
-    "David Okafor": "Paralegal and researcher; keeps the blog's data set and its sources.",
-}
+# Authors the site knows are listed in content/authors.yml (name: short bio);
+# an article naming anyone else fails the build (a misspelt name would
+# otherwise create a second author page).
 BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
 # Metadata our theme and plugins read, beyond Pelican's own keys.
 BLOG_EXTRA_METADATA = ["image", "comments"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.plugins.data_charts.dataset import load_dataset
+from pelican.plugins.data_charts.measures import MEASURES, PERCENT
 
 CORGIS = "dhs-yearbook-corgis"
 EOIR = "eoir-syb-fy2010"
@@ -79,6 +80,13 @@ class DataSet:
     def __init__(self, directory):
         self.values = {Row(o.period, o.nationality, o.measure, o.source): o.value
                        for o in load_dataset(directory).observations}
+        # The whole numbers the data set holds, as counts and as percentages:
+        # the numbers made-up prose must not type (prose.fill).
+        self.whole_numbers = {
+            kind: frozenset(int(value) for row, value in self.values.items()
+                            if value == int(value) and (MEASURES[row.measure].unit == PERCENT) == (kind == "pct"))
+            for kind in ("count", "pct")
+        }
         rows = list(self.values)
         self.full_series = defaultdict(list)
         for measure in DHS_MEASURES:

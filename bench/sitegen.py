@@ -28,7 +28,9 @@ TAGS = tuple(sorted({*prose.NATIONALITIES, *(f"FY{y}" for y in range(2004, 2020)
                      "particular social group", "backlog", "BIA", "DHS yearbook",
                      "EOIR", "TRAC", "interpreters", "detention", "appeals"}))
 AUTHORS = ("Elena Marsh", "David Okafor")
-FIRST_DAY = datetime.datetime(2011, 1, 3, 9, 0)
+# After the newest source the charts and figures cite (DHS via CORGIS, November
+# 2015): the build refuses a post that cites a source published after it.
+FIRST_DAY = datetime.datetime(2016, 1, 4, 9, 0)
 LAST_DAY = datetime.datetime(2020, 12, 28, 9, 0)
 # Shares of the issue's 1,000-post site: 10,000 comments and 300 charts.
 COMMENTS_PER_POST = 10
@@ -104,7 +106,7 @@ def _dates(random, count):
             for s in stamps]
 
 
-def _post(random, index, date, earlier):
+def _post(random, index, date, earlier, avoid):
     title = prose.title(random)
     words = "-".join(title.lower().replace(",", "").replace(":", "").split()[:5])
     post = Post(
@@ -114,32 +116,32 @@ def _post(random, index, date, earlier):
         category=random.choice(CATEGORIES),
         tags=tuple(sorted(random.sample(TAGS, random.randint(2, 4)))),
         author=random.choice(AUTHORS),
-        summary=prose.sentence(random),
+        summary=prose.sentence(random, avoid),
     )
     target = random.randint(650, 950)
     words_so_far = 0
     while words_so_far < target:
-        chunk = _chunk(random, earlier, len(post.plain))
+        chunk = _chunk(random, earlier, len(post.plain), avoid)
         post.plain.append(chunk)
         post.paragraphs.append(chunk)
         words_so_far += prose.word_count(chunk)
     return post
 
 
-def _chunk(random, earlier, position):
+def _chunk(random, earlier, position, avoid):
     """A paragraph, and now and then a heading, a list, a quote or a link."""
     roll = random.random()
     if position and position % 4 == 0:
         return f"## {prose.heading(random)}"
     if roll < 0.08:
-        return "\n".join(f"- {prose.sentence(random)}" for _ in range(random.randint(3, 5)))
+        return "\n".join(f"- {prose.sentence(random, avoid)}" for _ in range(random.randint(3, 5)))
     if roll < 0.13:
-        return f"> {prose.paragraph(random, 1, 3)}"
+        return f"> {prose.paragraph(random, 1, 3, avoid)}"
     if roll < 0.25 and earlier:
         other = random.choice(earlier)
-        return (f"{prose.paragraph(random, 2, 4)} I wrote about this in "
+        return (f"{prose.paragraph(random, 2, 4, avoid)} I wrote about this in "
                 f"[an earlier post]({{filename}}{other.filename}).")
-    return prose.paragraph(random)
+    return prose.paragraph(random, avoid=avoid)
 
 
 def _add_charts(random, posts, data, count):
@@ -225,7 +227,7 @@ def generate(root, posts=1000, seed=2014):
     data = DataSet(ROOT / "content" / DATA_DIR)
     written = []
     for index, date in enumerate(_dates(random, posts)):
-        written.append(_post(random, index, date, written[-50:]))
+        written.append(_post(random, index, date, written[-50:], data.whole_numbers))
     charts = _add_charts(random, written, data, round(posts * CHARTS_PER_POST))
     figures = _add_figures(random, written, data, round(posts * FIGURES_PER_POST))
     for post, count in zip(written, _comment_counts(random, posts, posts * COMMENTS_PER_POST)):

@@ -35,6 +35,7 @@ PACKAGES = {
     "comment_threads": ["*/plugin.py", "*/__init__.py"],
     "blog_core": ["*/plugin.py", "*/__init__.py"],
     "site_common": ["*/__init__.py"],
+    "old_links": ["*/plugin.py", "*/__init__.py"],
 }
 
 CONFTEST = '''"""Mutation run: import this package from here (mutmut's mutants/), not from .venv."""

@@ -14,6 +14,7 @@ def tiny_site(tmp_path, posts, pages=None):
     files = {f"posts/{name}.md": text for name, text in posts.items()}
     files.update({f"pages/{name}.md": text for name, text in (pages or {}).items()})
     files["images/.keep"] = ""
+    files["authors.yml"] = (ROOT / "content" / "authors.yml").read_text(encoding="utf-8")
     return write_tree(tmp_path / "content", files)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "system-tools"
-PROGRAMS = ("chromium", "java", "node", "npm", "hugo")
+PROGRAMS = ("chromium", "java", "node", "npm", "hugo", "nginx")
 
 
 def fake_machine(tmp_path, present, uid=0, apt=True):
@@ -46,13 +46,13 @@ def test_root_installs_exactly_the_missing_packages(tmp_path):
     assert result.returncode == 0, result.stderr
     calls = log.read_text().splitlines()
     assert calls[0].startswith("update")
-    assert calls[1] == "install -y -q --no-install-recommends chromium nodejs"
+    assert calls[1] == "install -y -q --no-install-recommends chromium nodejs nginx-light"
 
 
 @pytest.mark.parametrize("missing, package", [("chromium", "chromium"),
                                               ("java", "default-jre-headless"),
                                               ("node", "nodejs"), ("npm", "npm"),
-                                              ("hugo", "hugo")])
+                                              ("hugo", "hugo"), ("nginx", "nginx-light")])
 def test_each_program_maps_to_its_debian_package(tmp_path, missing, package):
     bin_dir, log = fake_machine(tmp_path, [p for p in PROGRAMS if p != missing])
     assert run(bin_dir).returncode == 0

@@ -27,3 +27,13 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         atomic_write(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["c.txt"]
+
+
+def test_without_sync_the_file_is_still_whole_and_nothing_is_synced(tmp_path, monkeypatch):
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    atomic_write(tmp_path / "d.txt", "batch", sync=False)
+    assert (tmp_path / "d.txt").read_text(encoding="utf-8") == "batch"
+    assert synced == [] and os.listdir(tmp_path) == ["d.txt"]
+    atomic_write(tmp_path / "d.txt", "durable")
+    assert len(synced) == 2  # the file, then its folder

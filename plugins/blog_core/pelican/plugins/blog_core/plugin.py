@@ -8,6 +8,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from . import failures, jsonld, links, metadata
+from .authors import read_authors
 from .content_cache import forget_stale_content_cache
 from .feed_entries import fit_feed
 from .typography import use_typographic_reader
@@ -17,6 +18,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "SITE_AUTHORS": {},
+    # More authors, in a YAML file under PATH (name: bio), added to SITE_AUTHORS.
+    "BLOG_AUTHORS_FILE": "authors.yml",
     "BLOG_REQUIRED_METADATA": ["title", "date", "category", "summary"],
     # Metadata read by the theme or by other plugins, beyond Pelican's own.
     "BLOG_EXTRA_METADATA": [],
@@ -53,6 +56,18 @@ def configure(pelican):
     for key, default in DEFAULTS.items():
         if key not in settings or settings_problems({key: settings[key]}):
             settings[key] = default
+    add_file_authors(settings)
+
+
+def add_file_authors(settings):
+    """SITE_AUTHORS plus the authors file's names, read when each build starts."""
+    if not settings["BLOG_AUTHORS_FILE"]:
+        return
+    path = os.path.join(settings["PATH"], settings["BLOG_AUTHORS_FILE"])
+    found, problems = read_authors(path, os.path.relpath(path))
+    for problem in problems:
+        logger.error("%s", problem)
+    settings["SITE_AUTHORS"] = {**settings["SITE_AUTHORS"], **found}
 
 
 def display_path(content):

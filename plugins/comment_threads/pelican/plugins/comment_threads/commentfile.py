@@ -339,11 +339,11 @@ def path_for(comments_dir, slug, comment_id):
     return Path(comments_dir) / slug / f"{comment_id}.md"
 
 
-def write(comments_dir, slug, comment_id, comment):
+def write(comments_dir, slug, comment_id, comment, *, sync=True):
     """Write one comment file atomically; returns its path.
 
     Writing the same text again is a no-op, so a retried approval or a
-    repeated import changes nothing.
+    repeated import changes nothing. `sync` as for atomic_write.
     """
     path = path_for(comments_dir, slug, comment_id)
     text = format(comment)
@@ -352,5 +352,5 @@ def write(comments_dir, slug, comment_id, comment):
             return path
     except FileNotFoundError:
         pass
-    atomic_write(path, text)
+    atomic_write(path, text, sync=sync)
     return path

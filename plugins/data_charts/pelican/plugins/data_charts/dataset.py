@@ -14,6 +14,13 @@ from pathlib import Path
 
 from .errors import ChartError, unknown
 from .measures import MEASURES, PERCENT, PUBLISHED
+from .sums import (
+    RULES_FILE,
+    check_documented,
+    disagreements,
+    read_documented,
+    read_rules,
+)
 
 OBSERVATION_COLUMNS = ["period", "nationality", "measure", "value", "source"]
 SOURCE_COLUMNS = ["id", "publisher", "title", "published", "locator", "notes"]
@@ -53,6 +60,11 @@ class Observation:
 class Dataset:
     sources: dict[str, Source]
     observations: list[Observation]
+    # The data set's sum rules, the places its rows break them, and what
+    # the README fails to say about those places (site_common Problems).
+    rules: list = field(default_factory=list)
+    disagreements: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
     cells: dict[tuple[str, str, str], list[Observation]] = field(init=False)
 
     def __post_init__(self):
@@ -67,18 +79,28 @@ class Dataset:
         return self.cells.get((period, nationality, measure), [])
 
 
-def load_dataset(directory):
-    """Read and validate the data set in `directory`; raise ChartError listing every bad row."""
+def load_dataset(directory, label=None):
+    """Read and validate the data set in `directory`; raise ChartError listing every bad row.
+
+    A bad row stops the build. Rows that break a sum rule without the README
+    saying so become `Dataset.problems`, named by `label` (the directory as
+    messages show it): the strict build stops on them, a draft build goes on.
+    """
     directory = Path(directory)
+    label = str(label or directory)
     sources, problems = _read_sources(directory / "sources.csv")
-    observations, more = _read_observations(directory / "observations.csv", sources)
+    observations, more, lines = _read_observations(directory / "observations.csv", sources)
     problems += more
     if problems:
         shown = problems[:20]
         if len(problems) > len(shown):
             shown.append(f"... and {len(problems) - len(shown)} more")
         raise ChartError("the data set has errors:\n  " + "\n  ".join(shown))
-    return Dataset(sources, observations)
+    rules = read_rules(directory / RULES_FILE)
+    found = disagreements(observations, rules)
+    documented = read_documented(directory / "README.md")
+    sum_problems = check_documented(found, documented, f"{label}/README.md", f"{label}/observations.csv", lines)
+    return Dataset(sources, observations, rules, found, sum_problems)
 
 
 def _read_csv(path, expected_columns):
@@ -148,7 +170,7 @@ def _read_observations(path, sources):
             continue
         seen[key] = line
         observations.append(observation)
-    return observations, problems
+    return observations, problems, seen
 
 
 def parse_observation(row, sources):

@@ -4,6 +4,7 @@ A ```chart block becomes an empty <div> carrying the block's YAML and line
 number; {{ Mexico FY2012 court_grant_rate }} becomes an empty <span> carrying
 its words. Pelican's content_object_init handler fills both in once the
 post's URL is known (plugin.py), which also keeps them out of Typogrify's way.
+Allow markers for hand-typed numbers are dropped here.
 """
 
 import base64
@@ -18,6 +19,9 @@ FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
 FIGURE_PATTERN = r"\{\{\s*([^{}]+?)\s*\}\}"
 CHART_SLOT = re.compile(r'<div data-chart="(?P<spec>[A-Za-z0-9_=-]*)" data-line="(?P<line>\d+)"></div>')
 FIGURE_SLOT = re.compile(r'<span data-figure="(?P<words>[^"]*)"></span>')
+# <!-- allow 28,115: the total as DHS printed it --> keeps a hand-typed number
+# (handtyped.py); it speaks to the build, so readers never get it.
+ALLOW_MARKER = re.compile(r"[ \t]*<!--\s*allow\b(?P<body>.*?)-->")
 # An inline figure left in an image's alt text (see FigureProcessor).
 ALT_FIGURE = re.compile(r'alt="[^"]*?\{\{\s*(?P<words>[^{}"]+?)\s*\}\}')
 # After normalize_whitespace (30), before meta (27) and fenced_code (25), so
@@ -29,7 +33,7 @@ INLINE_PRIORITY = 185
 
 class ChartBlockPreprocessor(Preprocessor):
     def run(self, lines):
-        return list(replace_chart_blocks(lines))
+        return [ALLOW_MARKER.sub("", line) for line in replace_chart_blocks(lines)]
 
 
 def replace_chart_blocks(lines):

@@ -5,7 +5,7 @@ can be tested without Pelican. Mistakes are collected as messages naming the
 post's file and line, and leave a visible note in place of what failed.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from .layout import layout
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, decode_chart_slot
 from .selection import select, select_showing_gaps
 from .spec import parse_spec
+from .sums import caption_note
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,11 @@ def make_chart(text, number, post, dataset, palette, size):
     spec = parse_spec(text)
     points, gaps = select_showing_gaps(spec, dataset) if spec.shows_gaps else (select(spec, dataset), [])
     table = layout(spec, points, dataset.sources, gaps)
+    # Parts drawn beside a total they do not add up to: the caption says so,
+    # in words computed from the rows, so the note cannot go stale.
+    note = caption_note(points, dataset.disagreements)
+    if note:
+        spec = replace(spec, caption=f"{spec.caption} {note}".strip())
     name = spec.id or f"chart-{number}"
     sources = [dataset.sources[key] for key in dict.fromkeys(p.source for p in points)]
     base_url = post.url if post.url.endswith("/") else post.url.rsplit("/", 1)[0] + "/"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import FatalLogger
 
 from .cache import ChartCache, cache_key
 from .dataset import load_dataset
@@ -15,6 +16,7 @@ from .html import feed_html
 from .markdown_ext import ALT_FIGURE, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
+from .postcheck import check_post
 from .settings import configure
 
 logger = logging.getLogger(__name__)
@@ -47,14 +49,25 @@ class Build:
         else:
             self.found[key] = files
 
-    def report(self, message):
+    def report(self, message, level=logging.ERROR):
+        """Log one mistake (a message or a site_common Problem) and count it.
+
+        Either level stops the strict build once posts are read.
+        """
         try:
-            logger.error(message)
+            logger.log(level, str(message))
         except RuntimeError:
-            # Pelican's --fatal makes a logged error raise. Keep going, so every
-            # mistake in the site is reported, and stop once posts are read.
+            pass  # Pelican's --fatal makes a logged mistake raise; keep going, to report them all
+        # Asked of the level rather than of the exception: Pelican drops a
+        # message it has logged before in the same process, without raising.
+        if level >= FatalLogger.fatal_lvl:
             self.strict = True
         self.mistakes += 1
+
+    def warn(self, problem):
+        """A mistake a draft may keep: an error in the strict build, a warning with STRICT=0."""
+        strict = FatalLogger.fatal_lvl <= logging.WARNING  # `pelican --fatal warnings`
+        self.report(problem, logging.ERROR if strict else logging.WARNING)
 
 
 _build = None
@@ -67,6 +80,9 @@ def register():
     # A post's address is known only once its object exists, and feeds need
     # absolute addresses for chart images.
     signals.content_object_init.connect(fill_post)
+    # Every post and page, figures or not: a number typed by hand is the
+    # mistake this looks for, and a post without figures can hold one.
+    signals.content_object_init.connect(check_numbers)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
@@ -87,7 +103,7 @@ def start_build(pelican):
     _build = None
     try:
         config = configure(pelican.settings)
-        dataset = load_dataset(config.data_path) if config.data_path.is_dir() else None
+        dataset = load_dataset(config.data_path, _shown(config.data_path)) if config.data_path.is_dir() else None
         palette = read_palette(config.palette_path)
     except ChartError as error:
         # Without a valid data set no number can be traced, so no build goes on.
@@ -95,9 +111,19 @@ def start_build(pelican):
     _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
     # Templates give pages without a chart of their own this picture to share.
     pelican.settings["CHARTS_SITE_CARD"] = site_card(pelican.settings)
+    for problem in dataset.problems if dataset else ():
+        _build.warn(problem)
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, ChartsExtension) for extension in extensions):
         extensions.append(ChartsExtension())
+
+
+def _shown(path):
+    """`path` as messages show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def fill_post(content):
@@ -156,6 +182,16 @@ def fit_feed(context, feed):
         for field_name in ("content", "description"):
             if item.get(field_name):
                 item[field_name] = feed_html(item[field_name])
+
+
+def check_numbers(content):
+    """Report the post's hand-typed figures, contradicting counts, unexplained sums and later sources."""
+    source = getattr(content, "source_path", None)
+    if _build is None or _build.dataset is None or not str(source).endswith(".md") or not hasattr(content, "_content"):
+        return
+    text = Path(source).read_text(encoding="utf-8")
+    for problem in check_post(text, content.relative_source_path, _build.dataset):
+        _build.warn(problem)
 
 
 def _has_slots(html):

@@ -5,11 +5,14 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write(path, data):
+def atomic_write(path, data, *, sync=True):
     """Write `data` (str or bytes) to `path` through a temporary file and a rename.
 
     The file is flushed to disk before the rename, so after a crash `path`
-    holds either its old bytes or all of the new ones.
+    holds either its old bytes or all of the new ones. A caller writing
+    thousands of files at once (an import) passes sync=False and calls
+    os.sync() once at the end: the rename still keeps each file whole, and
+    one sync costs what a single file's did.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -19,11 +22,14 @@ def atomic_write(path, data):
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    if not sync:
+        return
     directory = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(directory)

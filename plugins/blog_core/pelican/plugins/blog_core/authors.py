@@ -1,0 +1,28 @@
+"""The site's author list, read from a YAML file in the content folder.
+
+It lives beside the posts rather than in pelicanconf.py so that anything
+that adds posts (an author, the WordPress importer) can add their author
+too, and a copied content folder carries its own list.
+"""
+
+import yaml
+
+
+def read_authors(path, shown):
+    """({name: bio}, [problem]) from the YAML file at `path`; `shown` names it in messages."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except FileNotFoundError:
+        return {}, []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{shown}:{mark.line + 1}" if mark else shown
+        return {}, [f"{where}: not readable as YAML ({getattr(error, 'problem', error)}); "
+                    "write one 'Name: short bio' line per author"]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict) or not all(isinstance(v, (str, type(None))) for v in data.values()):
+        return {}, [f"{shown}: must map each author's name to a short bio, "
+                    "one 'Name: short bio' line per author"]
+    return {str(name): bio or "" for name, bio in data.items()}, []

@@ -1,0 +1,1 @@
+"""Brings a WordPress export (WXR) into the site's content folder and says what it did."""

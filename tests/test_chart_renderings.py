@@ -119,7 +119,7 @@ PANES = {"light": {"bg": "#ffffff", "fg": "#222222", "link": "#0645ad"},
 @pytest.mark.parametrize("scheme", PANES)
 def test_a_feed_entry_reads_on_a_light_and_a_dark_pane(browser, served_site, sample_site, artifacts, scheme):
     feed = feedparser.parse(sample_site.read("feeds/all.atom.xml"))
-    entry = next(e for e in feed.entries if "Mexican asylum seekers almost never" in e.title)
+    entry = next(e for e in feed.entries if "Mexican asylum seekers rarely" in e.title)
     html = PANE.format(title=entry.title, content=entry.content[0].value, **PANES[scheme])
     # The pane is served from the site's own host, as a web reader would proxy images.
     shown = Visit(browser, "about:blank", viewport={"width": 720, "height": 900}, color_scheme=scheme)
@@ -178,6 +178,8 @@ def test_every_post_and_the_home_page_share_a_card(sample_site, site_url):
     with_chart = 0
     for page in pages:
         head = lxml.html.parse(str(page)).getroot().find("head")
+        if head.find('meta[@http-equiv="refresh"]') is not None:
+            continue  # an old address's redirect page, shared as what it points to
         meta = {m.get("property") or m.get("name"): m.get("content") for m in head.iter("meta")}
         assert meta["twitter:card"] == "summary_large_image", page
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")

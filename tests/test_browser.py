@@ -118,3 +118,29 @@ def test_the_layout_checks_catch_a_wide_element_and_pale_text(browser):
             "the page is 600 px wide in a 360 px viewport", "DIV#wide sticks out to 600 px"]
     finally:
         shown.close()
+
+
+# Rules (borders) a reader sees between the links to the neighbouring posts
+# and the comment count under them.
+RULES_BEFORE_THREAD = """() => {
+  const neighbours = document.querySelector('nav.neighbours');
+  const comments = document.querySelector('#comments');
+  const drawn = (element, side) => getComputedStyle(element)[`border${side}Style`] !== 'none'
+    && parseFloat(getComputedStyle(element)[`border${side}Width`]) > 0;
+  return [drawn(neighbours, 'Bottom'), drawn(comments, 'Top')].filter(Boolean).length;
+}"""
+
+
+def test_the_thread_sits_under_one_rule_in_smaller_type(visit):
+    shown = visit(ARTICLE)
+    assert shown.page.evaluate(RULES_BEFORE_THREAD) == 1
+    size = lambda selector: shown.page.locator(selector).first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size(".comment__body p") < size(".post-body > p")
+
+
+def test_the_rule_check_counts_two_rules_when_both_are_drawn(visit):
+    # Negative control: the thread's own top rule, as it was, makes two.
+    shown = visit(ARTICLE)
+    shown.page.add_style_tag(content=".neighbours + .comments { border-top: 1px solid; }")
+    assert shown.page.evaluate(RULES_BEFORE_THREAD) == 2

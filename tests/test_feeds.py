@@ -1,6 +1,7 @@
 """The feeds as a feed reader gets them: they parse, carry full posts, and every URL is absolute."""
 
 import re
+from urllib.parse import urljoin
 
 import feedparser
 import lxml.html
@@ -78,7 +79,7 @@ def test_every_feed_parses_and_links_absolutely(sample_site, site_url):
 
 
 def charts_on(build, url, site_url):
-    """(image URL as a feed should show it, caption) of every figure with an image on the page at `url`.
+    """(absolute image URL as a feed should show it, caption) of every figure with an image on the page at `url`.
 
     Charts' <img> is their PNG already; an SVG with a PNG twin is shown as the PNG in feeds.
     """
@@ -86,6 +87,8 @@ def charts_on(build, url, site_url):
     document = lxml.html.parse(str(page)).getroot()
 
     def in_feeds(src):
+        # Pages may link relatively in a local build; the feed carries absolute addresses.
+        src = urljoin(url, src)
         twin = src[: -len(".svg")] + ".png"
         exists = src.endswith(".svg") and (build.output / twin[len(site_url) + 1:]).is_file()
         return twin if exists else src

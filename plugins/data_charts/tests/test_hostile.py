@@ -4,7 +4,6 @@ import re
 import tracemalloc
 
 import pytest
-
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError
@@ -95,8 +94,8 @@ def test_any_failure_in_a_chart_is_one_sentence_naming_the_post(tmp_path, datase
 
     monkeypatch.setattr(placeholders, "parse_spec", broken)
     filled = fill(chart_slot(spec_text(), 7), post_at(tmp_path), dataset, palette, (6.4, 4.0))
-    assert filled.errors == ["posts/p.md:7: chart 1: not read, because it is nested too deeply "
-                             "to read; flatten the nesting."]
+    assert filled.errors == [("posts/p.md:7: chart 1: not read, because it is nested too deeply "
+                              "to read; flatten the nesting.")]
 
 
 def test_a_figure_inside_link_text_is_not_a_second_link(tmp_path, dataset, palette):
@@ -110,9 +109,9 @@ def test_a_figure_in_alt_text_is_reported(tmp_path, dataset, palette):
     markdown = "Title: p\n\n![A chart of {{ Mexico FY2012 court_grant_rate @article }}](a.png)\n"
     html = '<p><img alt="A chart of {{ Mexico FY2012 court_grant_rate @article }}" src="a.png" /></p>'
     filled = fill(html, post_at(tmp_path, markdown), dataset, palette, (6.4, 4.0))
-    assert filled.errors == [
+    assert filled.errors == [(
         "posts/p.md:3: figure {{ Mexico FY2012 court_grant_rate @article }} is in an image's alt text, "
-        "where it cannot be filled in; write the number in the alt text, or put the figure in the caption"]
+        "where it cannot be filled in; write the number in the alt text, or put the figure in the caption")]
 
 
 # Data files
@@ -153,3 +152,17 @@ def test_a_five_thousand_digit_number_is_reported(tmp_path):
     assert "court_granted is a count; the value has 5000 digits" in message
     message = data_error(tmp_path, OBSERVATIONS + "FY2013,Mexico,court_grant_rate_pct,1" + "0" * 5000 + ",article\n")
     assert "at most 20 characters" in message
+
+
+# A relaxed build keeps the post, with each hostile chart replaced by its reason.
+
+def test_a_relaxed_build_keeps_a_post_whose_chart_blocks_are_hostile(tmp_path):
+    from .test_builds import build, post
+
+    nested = spec_text() + "\nlabels: " + "[" * 2000 + "]" * 2000
+    body = "\n\n".join(f"```chart\n{block}\n```" for block in (ALIAS_BOMB, nested, spec_text(id="comments")))
+    output, stats = build(tmp_path, {"hostile.md": post("Beforehand.\n\n" + body + "\n\nAfterwards.")})
+    html = (output / "2013" / "11" / "numbers" / "index.html").read_text(encoding="utf-8")
+    assert "Beforehand." in html and "Afterwards." in html
+    assert html.count('class="chart-error"') == 3 and stats["mistakes"] == 3
+    assert "anchor or alias" in html and "nesting depth" in html and "one the page uses itself" in html

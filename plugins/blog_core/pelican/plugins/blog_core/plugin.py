@@ -9,6 +9,7 @@ from pelican import signals
 
 from . import failures, jsonld, links, metadata
 from .authors import read_authors
+from .content_files import find_strays, keep_out
 from .content_cache import forget_stale_content_cache
 from .feed_entries import fit_feed
 from .typography import use_typographic_reader
@@ -56,7 +57,23 @@ def configure(pelican):
     for key, default in DEFAULTS.items():
         if key not in settings or settings_problems({key: settings[key]}):
             settings[key] = default
+    check_content_files(settings)
     add_file_authors(settings)
+
+
+def check_content_files(settings):
+    """Report symbolic links and hidden files in content/, and keep Pelican from reading them."""
+    content = settings["PATH"]
+    if not os.path.isdir(content):
+        return
+    # The comments plugin reports its own folder's strays, with its own words
+    # (its settings may not be filled in yet: "comments" is its default).
+    comments = settings.get("COMMENTS_PATH") or "comments"
+    strays = find_strays(content, os.getcwd(), ignored=settings.get("IGNORE_FILES", ()),
+                         skip={os.path.normpath(comments)})
+    keep_out(settings, strays)
+    for path, problem in strays.problems:
+        logger.error("%s: %s", path, problem)
 
 
 def add_file_authors(settings):
@@ -99,9 +116,15 @@ def blogposting_jsonld(article, siteurl, sitename):
 
 
 def add_filters(generator):
-    """Every generator has its own Jinja environment, so each needs the filter."""
+    """Every generator has its own Jinja environment, so each needs the filter.
+
+    With RELATIVE_URLS Pelican turns SITEURL into a path relative to each
+    page; canonical links, Open Graph and structured data must still name the
+    site absolutely, so templates get the configured address as ABSOLUTE_SITEURL.
+    """
     generator.env.filters["blogposting_jsonld"] = blogposting_jsonld
     generator.env.filters["plain_text"] = _plain_text
+    generator.env.globals["ABSOLUTE_SITEURL"] = generator.settings["SITEURL"]
 
 
 def check_articles(generator):

@@ -4,7 +4,7 @@ Rendering is Markdown then sanitizing, about a millisecond a comment: on a
 site with ten thousand comments, most of a rebuild. A body's HTML depends only
 on its text and on how it is rendered, so both go into the key: a change to
 render.py (its allow-lists, its converter's options or its code) or to the
-Markdown or nh3 versions starts an empty cache.
+Markdown, nh3 or smartypants versions starts an empty cache.
 """
 
 import hashlib
@@ -27,7 +27,8 @@ RENDERING_CODE = (Path(render.__file__), Path(markdown_guard.__file__))
 def rules_fingerprint():
     """What besides the text decides a body's HTML."""
     digest = hashlib.sha1(b"".join(path.read_bytes() for path in RENDERING_CODE))
-    digest.update(f"markdown=={version('markdown')} nh3=={version('nh3')}".encode("utf-8"))
+    versions = " ".join(f"{name}=={version(name)}" for name in ("markdown", "nh3", "smartypants"))
+    digest.update(versions.encode("utf-8"))
     return digest.hexdigest()
 
 

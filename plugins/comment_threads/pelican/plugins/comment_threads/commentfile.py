@@ -63,7 +63,8 @@ FUTURE_TOLERANCE = datetime.timedelta(days=1)
 # hundreds of them make one unbreakable character wider than a phone screen.
 MAX_MARKS = 6
 MARK_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
-                      r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MAX_MARKS + 1))
+                      r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+                      f"{{{MAX_MARKS + 1},}}")
 ADDRESS_REMOVED = "(address removed)"
 ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+")
 

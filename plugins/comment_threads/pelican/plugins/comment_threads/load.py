@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from pelican.plugins.site_common.reading import failure_sentence
 
-from .commentfile import DATE_EXAMPLE, ID_PATTERN, MAX_LENGTH, parse, parse_date  # noqa: F401
+from .commentfile import DATE_EXAMPLE, ID_PATTERN, MAX_LENGTH, parse, parse_date
 
-__all__ = ["Comment", "DATE_EXAMPLE", "load_comments", "parse_comment", "parse_date"]
+__all__ = ["DATE_EXAMPLE", "Comment", "load_comments", "parse_comment", "parse_date"]
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ def _load_one(dirpath, filename, relative, path, timezone, max_length, now):
     if os.path.islink(os.path.join(dirpath, filename)):
         return None, [_not_read(path, "it is a symbolic link; copy the comment file here instead")]
     if relative == "." or os.sep in relative:
-        return None, [f"{path}: comment files belong exactly one folder down, in "
-                      "comments/<article-slug>/<comment-id>.md."]
+        return None, [(f"{path}: comment files belong exactly one folder down, in "
+                       "comments/<article-slug>/<comment-id>.md.")]
     if extension != ".md":
         return None, [_not_read(path, "comment files end in '.md'")]
     try:

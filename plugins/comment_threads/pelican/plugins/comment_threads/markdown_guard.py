@@ -66,7 +66,7 @@ def link_text_end(data, index):
 class BoundedLinkText:
     """Mixed into Markdown's link processors in place of their unbounded getText."""
 
-    def getText(self, data, index):  # noqa: N802  (Markdown's name)
+    def getText(self, data, index):
         end = link_text_end(data, index)
         if end is None:
             return "", index, False
@@ -101,7 +101,7 @@ class CommentMarkdown(Extension):
         self.allowed_tags = allowed_tags
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md):  # noqa: N802  (Markdown's name)
+    def extendMarkdown(self, md):
         for name in LINK_PROCESSORS:
             if name in md.inlinePatterns:
                 processor = md.inlinePatterns[name]

@@ -74,7 +74,7 @@ def attach_threads(generator):
         max_length=settings["COMMENTS_MAX_LENGTH"],
         # Only to refuse dates in the future: nothing the build writes
         # depends on the clock.
-        now=datetime.datetime.now(datetime.timezone.utc),
+        now=datetime.datetime.now(datetime.UTC),
     )
     problems += _presentation_problems(comments, settings["COMMENTS_AUTHOR_NAMES"])
     # Translations share their original's slug; the thread lives on the

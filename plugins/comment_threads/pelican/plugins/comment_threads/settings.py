@@ -4,6 +4,8 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
+from pelican.plugins.site_common.settings import apply_defaults as apply_setting_defaults
+
 STATES = ("open", "closed", "hidden")
 ORDERS = ("newest-first", "oldest-first")
 
@@ -112,16 +114,7 @@ def apply_defaults(settings):
     A bad value is replaced by its default so that a non-strict build still
     shows the comments; the strict build fails on the returned problems.
     """
-    problems = []
-    for key, default in DEFAULTS.items():
-        value = settings.setdefault(key, default)
-        is_valid, expected = CHECKS[key]
-        if not is_valid(value):
-            problems.append(
-                f"Setting {key} is {value!r}; it should be {expected} "
-                f"(using {default!r} instead)."
-            )
-            settings[key] = default
+    problems = apply_setting_defaults(settings, DEFAULTS, CHECKS)
     if settings["COMMENTS_AUTHOR_NAMES"] is None:
         settings["COMMENTS_AUTHOR_NAMES"] = list(
             settings.get("SITE_AUTHORS") or [settings.get("AUTHOR") or ""]

@@ -70,10 +70,10 @@ class Ours(Builder):
         })
 
     def drawn_charts(self):
-        """Names of the drawings in the chart cache: a build that draws adds some."""
+        """Names of the charts in the chart cache, one per chart (its card): a build that draws adds some."""
         if not self.chart_cache.is_dir():
             return set()
-        return {p.name for p in self.chart_cache.rglob("*.svg")}
+        return {p.name for p in self.chart_cache.rglob("*-card.png")}
 
 
 class Plain(Builder):

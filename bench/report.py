@@ -137,9 +137,10 @@ def markdown(results, summaries, seconds_total, searches=None):
     return "\n".join(parts) + "\n"
 
 
-def as_json(results, summaries, seconds_total, searches=None):
+def as_json(results, summaries, seconds_total, searches=None, drawing_ms=None):
     return json.dumps({
         "seconds_total": seconds_total,
+        "drawing_ms_per_chart": drawing_ms,
         "sizes": [{
             **{k: v for k, v in asdict(result).items() if k != "runs"},
             "runs": [asdict(run) for run in result.runs],

@@ -79,7 +79,12 @@ class Visit:
             self.console_errors.append(message.text)
 
     def _failed(self, request):
-        if request.url not in self.foreign_requests:
+        # An image fetch the browser itself abandons is a change of mind, not a
+        # fault: a <picture> switching source as the view is resized (a
+        # full-page screenshot does that). Broken images and HTTP errors are
+        # still caught, by broken_images() and by the response status.
+        abandoned = request.resource_type == "image" and request.failure == "net::ERR_ABORTED"
+        if request.url not in self.foreign_requests and not abandoned:
             self.failed_requests.append(f"{request.url}: {request.failure}")
 
     def _response(self, response):

@@ -86,6 +86,16 @@ def test_the_comparison_builds_the_same_posts(site, builder_class, page):
         assert (builder.output / page(post)).is_file(), post.slug
 
 
+def test_the_drawing_costs_cover_every_rendering(site):
+    from bench.drawing import drawing_costs, table
+
+    costs = drawing_costs(site, sample=2)
+    assert set(costs) == {"page SVG", "narrow SVG", "stand-alone PNG and SVG", "card PNG", "all", "extra × page SVG"}
+    assert all(value > 0 for value in costs.values())
+    assert costs["all"] == pytest.approx(sum(v for k, v in costs.items() if k not in ("all", "extra × page SVG")))
+    assert "cost" in table(costs, 2)
+
+
 def test_the_intake_benchmark_counts_every_submission_it_sends(tmp_path):
     from bench import intake
 

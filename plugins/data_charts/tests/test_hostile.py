@@ -5,7 +5,7 @@ import tracemalloc
 
 import pytest
 from pelican.plugins.data_charts.dataset import load_dataset
-from pelican.plugins.data_charts.draw import DrawJob, render_svg
+from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.markdown_ext import chart_slot
 from pelican.plugins.data_charts.placeholders import fill
@@ -80,8 +80,10 @@ def test_chart_ids_the_page_uses_are_refused(chart_id):
 
 def test_chart_text_is_drawn_literally(dataset, palette):
     table = chart(dataset, labels="{court_granted: '$a_b_c$ granted', court_denied: '$5 to $10'}")
-    svg = render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()
+    files = render(DrawJob(table, palette, (6.4, 4.0), subtitle="From $5 to $10."))
+    svg = files[".svg"].decode()
     assert ">$a_b_c$<" in svg and ">$5 to $10<" in svg  # tick labels wrap after the first word
+    assert ">From $5 to $10.<" in files["-full.svg"].decode()  # the stand-alone picture's subtitle too
 
 
 def test_any_failure_in_a_chart_is_one_sentence_naming_the_post(tmp_path, dataset, palette, monkeypatch):

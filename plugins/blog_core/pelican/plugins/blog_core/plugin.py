@@ -11,6 +11,7 @@ from . import failures, jsonld, links, metadata
 from .authors import read_authors
 from .content_files import find_strays, keep_out
 from .content_cache import forget_stale_content_cache
+from .feed_entries import fit_feed
 from .typography import use_typographic_reader
 from .writer import keep_unchanged_writer
 
@@ -187,3 +188,5 @@ def register():
     # After reading, all posts and their metadata are known; nothing written yet.
     signals.article_generator_finalized.connect(check_articles)
     signals.page_generator_finalized.connect(check_pages)
+    # Each feed's entries exist and are not yet written: mend their links and titles.
+    signals.feed_generated.connect(fit_feed)

@@ -9,19 +9,25 @@ from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
 
+from pelican.plugins.site_common.problems import Problem
 from pelican.plugins.site_common.reading import failure_sentence
 
-from .draw import DrawJob
+from .draw import RENDERINGS, DrawJob, sizes
 from .errors import ChartError
-from .html import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, sources_note_html
+from .figures import parse_figure_words
+from .html import (
+    SOURCES_NOTE_ID,
+    csv_text,
+    figure_html,
+    figure_ref_html,
+    source_text,
+    sources_note_html,
+)
 from .layout import layout
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, decode_chart_slot
-from .selection import Query, select
+from .selection import select, select_showing_gaps
 from .spec import parse_spec
 from .sums import caption_note
-from .figures import parse_figure_words
-
-POINTS_PER_INCH = 72  # matplotlib's SVG viewBox is in points
 
 
 @dataclass(frozen=True)
@@ -41,14 +47,28 @@ class Chart:
     points: list
     sources: list
     name: str
-    svg_url: str
-    csv_url: str
-    width: int
-    height: int
+    base_url: str  # absolute; each file's address is this plus its suffix
+    base_path: str  # relative to OUTPUT_PATH, likewise
+    sizes: dict  # rendering -> (width, height) in CSS pixels
     job: DrawJob
-    svg_path: str  # relative to OUTPUT_PATH
-    csv_path: str
     csv: str
+
+    def url(self, suffix):
+        return f"{self.base_url}{suffix}"
+
+    def path(self, suffix):
+        return f"{self.base_path}{suffix}"
+
+    @property
+    def drawn_paths(self):
+        """{suffix: output path} of each drawn file."""
+        return {suffix: self.path(suffix) for suffix in RENDERINGS}
+
+    @property
+    def card(self):
+        """What a page's og:image tags need: the card's address, size and description."""
+        return {"url": self.url("-card.png"), "width": 1200, "height": 630,
+                "alt": f"{self.spec.title}. {source_text(self.sources)}"}
 
 
 @dataclass
@@ -82,7 +102,7 @@ def fill(html, post, dataset, palette, size, summary_sources=()):
                 )
         except ChartError as error:
             where = _chart_label(text, number)
-            return _report(filled, f"{post.source_path}:{line}: {where}: {error}")
+            return _report(filled, Problem(post.source_path, line, f"{where}: {error}"))
         except Exception as error:  # noqa: BLE001  (any failure is one sentence naming the post)
             return _report(filled, failure_sentence(f"{post.source_path}:{line}: chart {number}", error))
         used_names[made.name] = line
@@ -123,8 +143,9 @@ def _fill_figures(html, post, dataset, filled, used_sources, where=None):
         try:
             point = select(parse_figure_words(words), dataset)[0]
         except ChartError as error:
-            place = where or _line_of(post.source_file, words)
-            return _report(filled, f"{post.source_path}:{place}: figure {{{{ {words} }}}}: {error}")
+            line = _line_of(post.source_file, words)
+            message = f"{where + ' ' if where else ''}figure {{{{ {words} }}}}: {error}"
+            return _report(filled, Problem(post.source_path, line, message))
         used_sources[point.source] = dataset.sources[point.source]
         href = f"{post.url}#source-{point.source}"
         return figure_ref_html(point, href, dataset.sources, linked=not _inside_link(html, match.start()))
@@ -142,8 +163,8 @@ def make_chart(text, number, post, dataset, palette, size):
     if not text.strip():
         raise ChartError("the chart block is empty or is never closed with ```")
     spec = parse_spec(text)
-    points = select(spec, dataset)
-    table = layout(spec, points, dataset.sources)
+    points, gaps = select_showing_gaps(spec, dataset) if spec.shows_gaps else (select(spec, dataset), [])
+    table = layout(spec, points, dataset.sources, gaps)
     # Parts drawn beside a total they do not add up to: the caption says so,
     # in words computed from the rows, so the note cannot go stale.
     note = caption_note(points, dataset.disagreements)
@@ -153,16 +174,17 @@ def make_chart(text, number, post, dataset, palette, size):
     sources = [dataset.sources[key] for key in dict.fromkeys(p.source for p in points)]
     base_url = post.url if post.url.endswith("/") else post.url.rsplit("/", 1)[0] + "/"
     prefix = f"{post.output_dir}/{name}" if post.output_dir else name
+    job = DrawJob(table=table, palette=palette, size=size, subtitle=spec.caption, source_line=source_text(sources),
+                  short_source=source_text(sources, short=True))
     return Chart(
         spec=spec, table=table, points=points, sources=sources, name=name,
-        svg_url=f"{base_url}{name}.svg", csv_url=f"{base_url}{name}.csv",
-        width=round(size[0] * POINTS_PER_INCH), height=round(size[1] * POINTS_PER_INCH),
-        job=DrawJob(table=table, palette=palette, size=size),
-        svg_path=f"{prefix}.svg", csv_path=f"{prefix}.csv", csv=csv_text(points),
+        base_url=f"{base_url}{name}", base_path=prefix, sizes=sizes(job), job=job,
+        csv=csv_text(points, gaps),
     )
 
 
-def _report(filled, message):
+def _report(filled, problem):
+    message = str(problem)
     filled.errors.append(message)
     return f'<p class="chart-error" role="alert">{escape(message)}</p>'
 
@@ -180,8 +202,11 @@ def _chart_label(text, number):
 
 
 def _line_of(source_file, words):
-    text = Path(source_file).read_text(encoding="utf-8")
+    try:
+        text = Path(source_file).read_text(encoding="utf-8")
+    except OSError:
+        return None
     for number, line in enumerate(text.splitlines(), start=1):
         if words in line:
             return number
-    return "?"
+    return None

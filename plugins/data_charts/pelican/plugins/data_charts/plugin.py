@@ -1,4 +1,4 @@
-"""Pelican glue: read the data set once, fill posts in, draw what the cache lacks, write the files."""
+"""Pelican glue: read the data set once, fill posts in, draw what the cache lacks, write the files, fit feeds."""
 
 import logging
 import posixpath
@@ -10,8 +10,9 @@ from pelican.log import FatalLogger
 
 from .cache import ChartCache, cache_key
 from .dataset import load_dataset
-from .draw import Drawer
+from .draw import Drawer, SiteCardJob, render_site_card
 from .errors import ChartError
+from .html import feed_html
 from .markdown_ext import ALT_FIGURE, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
@@ -28,9 +29,9 @@ class Build:
     config: object
     dataset: object
     palette: object
-    charts: dict = field(default_factory=dict)  # output path of the SVG -> placeholders.Chart
-    keys: dict = field(default_factory=dict)  # output path of the SVG -> cache key
-    found: dict = field(default_factory=dict)  # cache key -> SVG bytes from the cache
+    charts: dict = field(default_factory=dict)  # base output path -> placeholders.Chart
+    keys: dict = field(default_factory=dict)  # base output path -> cache key
+    found: dict = field(default_factory=dict)  # cache key -> {suffix: bytes} from the cache
     drawer: object = None
     mistakes: int = 0
     strict: bool = False
@@ -39,14 +40,14 @@ class Build:
 
     def want(self, chart):
         """Take the chart from the cache, or start drawing it now."""
-        key = self.keys[chart.svg_path] = cache_key(chart.job)
+        key = self.keys[chart.base_path] = cache_key(chart.job)
         if key in self.found or key in self.drawer:
             return
-        svg = ChartCache(self.config.cache_path).get(key)
-        if svg is None:
+        files = ChartCache(self.config.cache_path).get(key)
+        if files is None:
             self.drawer.submit(key, chart.job)
         else:
-            self.found[key] = svg
+            self.found[key] = files
 
     def report(self, message, level=logging.ERROR):
         """Log one mistake (a message or a site_common Problem) and count it.
@@ -85,6 +86,9 @@ def register():
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
+    # Each feed's items exist here and are not yet written: swap each chart's
+    # scheme-following SVG for its light PNG, which feed readers and mail show.
+    signals.feed_generated.connect(fit_feed)
 
 
 def stats():
@@ -105,6 +109,8 @@ def start_build(pelican):
         # Without a valid data set no number can be traced, so no build goes on.
         _stop([f"Charts: {error}"])
     _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
+    # Templates give pages without a chart of their own this picture to share.
+    pelican.settings["CHARTS_SITE_CARD"] = site_card(pelican.settings)
     for problem in dataset.problems if dataset else ():
         _build.warn(problem)
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
@@ -149,11 +155,33 @@ def fill_post(content):
     filled = fill(html or "", post, _build.dataset, _build.palette, _build.config.size,
                   summary_sources)
     content._content = filled.html
-    _build.charts.update((chart.svg_path, chart) for chart in filled.charts)
+    _build.charts.update((chart.base_path, chart) for chart in filled.charts)
+    if filled.charts:
+        # A shared link shows the post's first chart.
+        content.chart_card = filled.charts[0].card
     for chart in filled.charts:
         _build.want(chart)
     for message in filled.errors:
         _build.report(message)
+
+
+SITE_CARD_PATH = "site-card.png"
+
+
+def site_card(settings):
+    """The og:image of pages without a chart: the site's card, drawn by this plugin."""
+    siteurl = settings.get("SITEURL", "").rstrip("/")
+    return {"url": f"{siteurl}/{SITE_CARD_PATH}", "width": 1200, "height": 630,
+            "alt": f"{settings.get('SITENAME', '')}: {settings.get('SITESUBTITLE', '')}"}
+
+
+def fit_feed(context, feed):
+    if _build is None:
+        return
+    for item in feed.items:
+        for field_name in ("content", "description"):
+            if item.get(field_name):
+                item[field_name] = feed_html(item[field_name])
 
 
 def check_numbers(content):
@@ -177,10 +205,11 @@ def charts_generator(pelican):
 
 
 class ChartsGenerator:
-    """Draws the charts that posts asked for, then writes each SVG and CSV beside its post."""
+    """Draws the charts that posts asked for, then writes each one's files and CSV beside its post."""
 
-    def __init__(self, *args, output_path, **kwargs):
+    def __init__(self, *args, output_path, settings, **kwargs):
         self.output_path = Path(output_path)
+        self.settings = settings
 
     def generate_context(self):
         if _build is None:
@@ -195,18 +224,31 @@ class ChartsGenerator:
         cache = ChartCache(_build.config.cache_path)
         # Charts have been drawing since their posts were read; collect them.
         drawn = _build.drawer.results()
-        for key, svg in drawn.items():
-            cache.put(key, svg)
+        for key, files in drawn.items():
+            cache.put(key, files)
         _build.drawn, _build.cached = len(drawn), len(_build.found)
-        svgs = {path: drawn.get(key) or _build.found[key] for path, key in _build.keys.items()}
         for path, chart in sorted(_build.charts.items()):
-            target = self.output_path / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_if_changed(target, svgs[path])
-            _write_if_changed(self.output_path / chart.csv_path, chart.csv.encode("utf-8"))
+            key = _build.keys[path]
+            files = drawn.get(key) or _build.found[key]
+            (self.output_path / path).parent.mkdir(parents=True, exist_ok=True)
+            for suffix, target in chart.drawn_paths.items():
+                _write_if_changed(self.output_path / target, files[suffix])
+            _write_if_changed(self.output_path / chart.path(".csv"), chart.csv.encode("utf-8"))
+        self._write_site_card(cache)
         logger.info(
             "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path
         )
+
+    def _write_site_card(self, cache):
+        settings = self.settings
+        text = (settings.get("SITENAME", ""), settings.get("SITESUBTITLE", ""), settings.get("SITEURL", ""))
+        job = SiteCardJob(*text, palette=_build.palette)
+        key = cache_key(job)
+        card = cache.get(key, (".png",))
+        if card is None:
+            card = {".png": render_site_card(job)}
+            cache.put(key, card)
+        _write_if_changed(self.output_path / SITE_CARD_PATH, card[".png"])
 
 
 def _write_if_changed(path, data):

@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from pelican.plugins.site_common.files import atomic_write
+from pelican.plugins.site_common.files import write_if_changed
 from pelican.plugins.site_common.problems import did_you_mean
 
 # An id is a file name, an HTML id and a URL fragment, so it keeps to
@@ -347,11 +347,5 @@ def write(comments_dir, slug, comment_id, comment, *, sync=True):
     repeated import changes nothing. `sync` as for atomic_write.
     """
     path = path_for(comments_dir, slug, comment_id)
-    text = format(comment)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return path
-    except FileNotFoundError:
-        pass
-    atomic_write(path, text, sync=sync)
+    write_if_changed(path, format(comment), sync=sync)
     return path

@@ -5,7 +5,7 @@ import os
 
 from pelican import signals
 from pelican.generators import Generator
-from pelican.plugins.site_common.files import atomic_write
+from pelican.plugins.site_common.files import write_if_changed
 from pelican.plugins.site_common.problems import Problem, did_you_mean
 
 from .output import nginx_map, redirect_page, redirects_file
@@ -84,15 +84,15 @@ class OldLinksGenerator(Generator):
 
     def generate_output(self, writer):
         for save_as, html in self.pages:
-            _write(os.path.join(self.output_path, save_as), html)
+            write_if_changed(os.path.join(self.output_path, save_as), html)
         if not self.rules:
             return
         rules = sorted(self.rules)
         if self.settings.get("OLD_LINKS_REDIRECTS"):
-            _write(os.path.join(self.output_path, self.settings["OLD_LINKS_REDIRECTS"]),
+            write_if_changed(os.path.join(self.output_path, self.settings["OLD_LINKS_REDIRECTS"]),
                    redirects_file(rules))
         if self.settings.get("OLD_LINKS_NGINX_MAP"):
-            _write(os.path.join(self.output_path, self.settings["OLD_LINKS_NGINX_MAP"]),
+            write_if_changed(os.path.join(self.output_path, self.settings["OLD_LINKS_NGINX_MAP"]),
                    nginx_map(rules))
 
 
@@ -100,17 +100,6 @@ def _title(content):
     from markupsafe import Markup
 
     return Markup(str(content.title)).striptags()
-
-
-def _write(path, text):
-    """Write unless the file already holds exactly this text, as the site's writer does."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            if handle.read() == text:
-                return
-    except FileNotFoundError:
-        pass
-    atomic_write(path, text)
 
 
 def get_generators(pelican):

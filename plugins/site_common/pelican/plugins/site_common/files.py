@@ -35,3 +35,19 @@ def atomic_write(path, data, *, sync=True):
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def write_if_changed(path, text, *, sync=True):
+    """atomic_write(path, text) unless the file already holds exactly `text`.
+
+    Leaving an unchanged file alone keeps its modification time, which
+    rsync and anything watching the file go by. Returns whether it wrote.
+    """
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            if handle.read() == text:
+                return False
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    atomic_write(path, text, sync=sync)
+    return True

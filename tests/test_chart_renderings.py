@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from tests.browser import DESKTOP, PHONE, Visit
+from tests.test_feeds import every_feed
 
 pytestmark = pytest.mark.slow
 
@@ -145,12 +146,6 @@ def test_a_feed_entry_reads_on_a_light_and_a_dark_pane(browser, served_site, sam
 
 
 # Every feed: PNG charts with absolute addresses, sizes and alt text; no SVG anywhere.
-
-def every_feed(build):
-    for path in build.files(".xml"):
-        if path.name != "sitemap.xml":
-            yield path, feedparser.parse(path.read_bytes(), sanitize_html=False)
-
 
 def test_feed_charts_are_pngs_with_size_and_alt_and_no_svg(sample_site, site_url):
     charts = 0

@@ -105,3 +105,32 @@ def test_the_intake_benchmark_counts_every_submission_it_sends(tmp_path):
     assert result["memory_mb"] > 10
     text = intake.report(result)
     assert "| accepted submissions per second |" in text and "≥ 200" in text
+
+
+def test_the_row_to_change_does_not_depend_on_the_hash_seed(tmp_path):
+    import subprocess
+    import sys
+
+    program = ("import sys, tempfile; from bench.sitegen import generate; "
+               f"print(generate(tempfile.mkdtemp(dir={str(tmp_path)!r}), {POSTS}, seed=7).changed_row)")
+    rows = {subprocess.run([sys.executable, "-c", program], check=True, capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+            for seed in ("0", "1", "2")}
+    assert len(rows) == 1, rows
+
+
+def test_an_edited_row_never_takes_a_number_the_prose_types(site, tmp_path):
+    import csv
+    from dataclasses import replace
+
+    row = site.changed_row
+    copy = replace(site, root=tmp_path)
+    copy.observations.parent.mkdir(parents=True)
+    shutil.copy(site.observations, copy.observations)
+    with copy.observations.open(encoding="utf-8", newline="") as handle:
+        before = next(int(r["value"]) for r in csv.DictReader(handle)
+                      if (r["period"], r["nationality"], r["measure"], r["source"]) == (row.period, row.nationality, row.measure, row.source))
+    # The two next numbers are typed in the prose: the edit skips both.
+    copy.typed_numbers = frozenset({before + 1, before + 2})
+    assert edit_row(copy, row, 1) == before + 3
+    assert site.typed_numbers, "the generated site records the numbers its prose types"

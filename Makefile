@@ -15,6 +15,16 @@ CONFFILE := pelicanconf.py
 PUBLISHCONF := publishconf.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Pages of a local build link relatively and work at any address; what must
+# be absolute (feeds, the sitemap, canonical links) carries the preview's
+# address. HOST=0.0.0.0 serves every network, so that address is this
+# machine's own, the one a phone on the same network can reach.
+ifeq ($(HOST),0.0.0.0)
+PREVIEW_HOST := $(or $(firstword $(shell hostname -I 2>/dev/null)),127.0.0.1)
+else
+PREVIEW_HOST := $(HOST)
+endif
+PREVIEW_URL := http://$(PREVIEW_HOST):$(PORT)
 # The comment intake service (`comments serve`) beside the local preview.
 COMMENTS_PORT ?= 8001
 # Further settings for a preview and its intake, e.g. SETTINGS='CACHE_PATH="/tmp/c"'.
@@ -28,24 +38,26 @@ PELICANOPTS += --fatal warnings
 endif
 
 PELICAN := $(BIN)/pelican
+PREVIEW := $(BIN)/python -m pelican.plugins.site_common.preview --host $(HOST) --port $(PORT) --directory $(OUTPUTDIR)
 COMMENTS := $(BIN)/comments
 
 # A local preview is addressed as it is served, and its comment form posts to
 # the intake started beside it; the intake reads the same settings.
-PREVIEW_SETTINGS = SITEURL='"http://$(HOST):$(PORT)"' FEED_DOMAIN='"http://$(HOST):$(PORT)"' \
-	COMMENTS_ENDPOINT='"http://$(HOST):$(COMMENTS_PORT)/comments"' $(SETTINGS)
+PREVIEW_SETTINGS = SITEURL='"$(PREVIEW_URL)"' FEED_DOMAIN='"$(PREVIEW_URL)"' \
+	COMMENTS_ENDPOINT='"http://$(PREVIEW_HOST):$(COMMENTS_PORT)/comments"' $(SETTINGS)
 INTAKE = $(COMMENTS) -s $(CONFFILE) \
 	$(foreach setting,PATH='"$(INPUTDIR)"' OUTPUT_PATH='"$(OUTPUTDIR)"' $(PREVIEW_SETTINGS),-e $(setting)) \
 	serve --host $(HOST) --port $(COMMENTS_PORT)
 
-.PHONY: help venv system-tools mutate html serve devserver comments-server publish clean test test-fast lint golden fuzz bench bench-intake import-wordpress bench-import
+.PHONY: help venv system-tools mutate html serve devserver comments-server publish deploy clean test test-fast lint golden fuzz bench bench-intake import-wordpress bench-import
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
-	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) with the comment intake on port $(COMMENTS_PORT)'
+	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) with the comment intake on port $(COMMENTS_PORT) (HOST=0.0.0.0 for other devices)'
 	@echo 'make devserver  rebuild on every change and serve, with the comment intake'
 	@echo 'make comments-server  run the comment intake service alone (comments serve)'
 	@echo 'make publish    production build with $(PUBLISHCONF)'
+	@echo 'make deploy     production build, uploaded to DEPLOY_TARGET (or DEPLOY=github-pages)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
 	@echo 'make golden     rewrite the expected output of the golden-site test'
@@ -72,19 +84,28 @@ html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
 
 # Ctrl-C stops the site server and the intake together (scripts/with-intake).
+# Our preview server answers a missing page with the site's 404 page.
 serve: PELICANOPTS += -e $(PREVIEW_SETTINGS)
 serve: html
-	scripts/with-intake $(INTAKE) -- $(PELICAN) --listen -o $(OUTPUTDIR) -b $(HOST) -p $(PORT)
+	scripts/with-intake $(INTAKE) -- $(PREVIEW)
 
+# Pelican rebuilds on every change, beside the same server and the intake.
 devserver: venv
 	scripts/with-intake $(INTAKE) -- \
-		$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT) -e $(PREVIEW_SETTINGS)
+		$(PREVIEW) -- $(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e $(PREVIEW_SETTINGS)
 
 comments-server: venv
 	$(INTAKE)
 
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+# Always strict, from committed sources only: see scripts/deploy.
+# DEPLOY_TARGET=host:path for rsync over SSH, or DEPLOY=github-pages.
+DEPLOY ?= rsync
+deploy: venv
+	@DEPLOY='$(DEPLOY)' DEPLOY_TARGET='$(DEPLOY_TARGET)' DEPLOY_CNAME='$(DEPLOY_CNAME)' GHP_IMPORT=$(BIN)/ghp-import \
+		scripts/deploy $(OUTPUTDIR) -- $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings
 
 # The checkers the tests drive outside Python: axe-core and the Nu HTML
 # Checker, pinned in package-lock.json. --ignore-scripts: vnu-jar's install
@@ -95,7 +116,7 @@ $(NODE_STAMP): package-lock.json | system-tools
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Chromium, Java and Node, from Debian's packages when missing (see the script).
+# Chromium, Java, Node, Hugo and rsync, from Debian's packages when missing (see the script).
 system-tools:
 	@scripts/system-tools
 
@@ -118,6 +139,12 @@ test-fast: venv
 # `make mutate MUTATE=data_charts` takes one package.
 mutate: venv
 	$(BIN)/python scripts/mutate.py $(MUTATE)
+
+# The fuzzing tests also run in `make test`, with a small budget; here each
+# property gets FUZZ_SCALE times as many generated cases.
+FUZZ_SCALE ?= 40
+fuzz: venv
+	FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/python -m pytest -p no:cacheprovider plugins/*/tests/test_fuzz*.py comment_service/tests/test_fuzz*.py
 
 bench: venv system-tools
 	$(BIN)/python -m bench

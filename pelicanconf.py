@@ -12,10 +12,13 @@ SITE_DESCRIPTION = (
     "and asylum offices, argued from published, sourced statistics."
 )
 
-# Local preview address (`make serve`). It is absolute so that feeds and the
-# sitemap carry absolute URLs in every build, as feed readers need.
+# Local builds link pages to each other relatively, so the preview works at
+# whatever address it is served (`make serve HOST=... PORT=...`) and straight
+# from output/ on disk. SITEURL stays absolute: feeds, the sitemap, canonical
+# links and structured data carry it (templates read it as ABSOLUTE_SITEURL);
+# `make` replaces it with the preview's address.
 SITEURL = "http://127.0.0.1:8000"
-RELATIVE_URLS = False
+RELATIVE_URLS = True
 
 PATH = "content"
 THEME = "theme"
@@ -71,7 +74,7 @@ DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives"]
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # Feeds: full content, Atom and RSS, for the whole site and each category.
-FEED_DOMAIN = SITEURL
+# FEED_DOMAIN is left unset: Pelican then takes SITEURL, including the one make passes.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
@@ -115,6 +118,8 @@ PLUGINS = [
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
     "pelican.plugins.old_links",
+    # Last: it indexes the pages the others helped write.
+    "pelican.plugins.search",
 ]
 
 # Comment threads (README: Comments). The comment form posts to the intake
@@ -135,6 +140,9 @@ COMMENTS_SMTP_FROM = "comments@grantrate.example"
 # listing pages by the newest post), so pelican.plugins.sitemap is not listed.
 SITEMAP = {
     "format": "xml",
+    # Search results are made in the reader's browser; the empty page is no
+    # use to a search engine.
+    "exclude": ["^search/"],
     "priorities": {"articles": 0.8, "pages": 0.5, "indexes": 0.3},
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "weekly"},
 }

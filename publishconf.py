@@ -10,7 +10,7 @@ _spec.loader.exec_module(_base)
 globals().update({key: value for key, value in vars(_base).items() if key.isupper()})
 
 SITEURL = "https://grantrate.example"
-FEED_DOMAIN = SITEURL
+# Published pages link absolutely, as search engines and scrapers prefer.
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 # The intake service behind the public site's reverse proxy (README: Comments).

@@ -7,8 +7,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import report
-from .builders import Hugo, available
+from . import drawing, report, search
+from .builders import Hugo, Ours, available
 from .runs import BuildFailed, measure
 from .sitegen import generate
 
@@ -39,15 +39,21 @@ def main(argv=None):
               "(`apt-get install hugo` adds it).")
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="grant-rate-bench-"))
-    results, summaries = [], {}
+    results, summaries, searches, costs = [], {}, {}, None
     try:
         for posts, runs in sorted(args.sizes.items()):
             print(f"{posts} posts: generating (seed {args.seed}), then {runs} runs of each build")
             site = generate(work / str(posts), posts, args.seed)
+            if costs is None:
+                sample = min(drawing.SAMPLE, len(site.charts))
+                costs = drawing.drawing_costs(site, sample)
+                print(drawing.table(costs, sample), "\n", flush=True)
             result = measure(site, runs)
             results.append(result)
             summaries[posts] = report.summarise(result)
             print(report.table(result, summaries[posts]), "\n", flush=True)
+            searches[posts] = search.measure(Ours(site).output, runs)
+            print(report.search_table({posts: searches[posts]}), "\n", flush=True)
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         return 1
@@ -57,10 +63,12 @@ def main(argv=None):
         else:
             shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
-    text = report.markdown(results, summaries, total)
+    text = report.markdown(results, summaries, total, searches)
+    if costs is not None:
+        text += "\n" + drawing.table(costs, sample) + "\n"
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "latest.md").write_text(text, encoding="utf-8")
-    (args.results / "latest.json").write_text(report.as_json(results, summaries, total),
+    (args.results / "latest.json").write_text(report.as_json(results, summaries, total, searches, costs),
                                               encoding="utf-8")
     print(text)
     print(f"written to {args.results / 'latest.md'} and latest.json")

@@ -70,10 +70,10 @@ class Ours(Builder):
         })
 
     def drawn_charts(self):
-        """Names of the drawings in the chart cache: a build that draws adds some."""
+        """Names of the charts in the chart cache, one per chart (its card): a build that draws adds some."""
         if not self.chart_cache.is_dir():
             return set()
-        return {p.name for p in self.chart_cache.rglob("*.svg")}
+        return {p.name for p in self.chart_cache.rglob("*-card.png")}
 
 
 class Plain(Builder):
@@ -111,13 +111,19 @@ def edit_post(builder, post, number):
 
 
 def edit_row(site, row, number):
-    """Change the value of one observation; return the new value."""
+    """Change the value of one observation by at least `number`; return the new value.
+
+    The new value is one no post types by hand: the build rightly refuses
+    prose that types a figure of the data set.
+    """
     path = site.observations
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     prefix = f"{row.period},{_csv(row.nationality)},{row.measure},"
     for index, line in enumerate(lines):
         if line.startswith(prefix) and line.rstrip("\n").endswith(f",{row.source}"):
             value = int(line[len(prefix):].split(",")[0]) + number
+            while value in site.typed_numbers:
+                value += 1
             lines[index] = f"{prefix}{value},{row.source}\n"
             path.write_text("".join(lines), encoding="utf-8")
             return value

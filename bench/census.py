@@ -31,7 +31,8 @@ def census(output, site):
         html = page.read_text(encoding="utf-8")
         comments += len(COMMENT.findall(html))
         figures += len(FIGURE.findall(html))
-        charts += len(list(page.parent.glob("*.svg")))
+        # Each chart is drawn several ways; its card is one file per chart.
+        charts += len(list(page.parent.glob("*-card.png")))
     return Census(comments, charts, figures)
 
 

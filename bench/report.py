@@ -98,21 +98,49 @@ def _linearity(sizes, by_size):
             f"{lower:.2f} s then {upper:.2f} s per extra 1,000 posts", upper <= lower * 1.15)
 
 
-def markdown(results, summaries, seconds_total):
+def search_table(searches):
+    """Search at each size: the index, what one query downloads, and the time to index."""
+    lines = [
+        "### Search (Pagefind)",
+        "",
+        "Index: the bundle the build publishes in `pagefind/` (index, fragments, filters, "
+        "Pagefind's script and WebAssembly). A query's download: every byte the search page "
+        "fetched from it in Chromium until the results showed, uncompressed by the server. "
+        "Indexing: Pagefind run cold on every searchable page, median of the size's runs; "
+        "the check: what a build with no page changed spends deciding to reuse the cached index.",
+        "",
+        "| posts | pages indexed | index size | query | results | downloaded | indexing | check |",
+        "|---:|---:|---:|---|---|---:|---:|---:|",
+    ]
+    for posts, found in sorted(searches.items()):
+        size = f"{found.index_bytes / 1e6:.1f} MB in {found.index_files:,} files"
+        timing = f"{found.index_seconds:.2f} s | {found.check_seconds:.2f} s"
+        if not found.queries:
+            lines.append(f"| {posts:,} | {found.pages:,} | {size} | {found.browser} | | | {timing} |")
+        for query, seen in found.queries.items():
+            lines.append(f"| {posts:,} | {found.pages:,} | {size} | `{query}` | {seen['results']} | "
+                         f"{seen['bytes'] / 1e3:,.0f} kB in {seen['requests']} requests | {timing} |")
+    return "\n".join(lines)
+
+
+def markdown(results, summaries, seconds_total, searches=None):
     parts = ["# Build-speed benchmark", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}. "
              f"Whole benchmark: {seconds_total / 60:.1f} minutes.", ""]
     for result in results:
         parts += [table(result, summaries[result.posts]), ""]
+    if searches:
+        parts += [search_table(searches), ""]
     parts += ["### Targets", "", "| target | measured | met |", "|---|---|---|"]
     for description, measured, met in verdicts(summaries.items()):
         parts.append(f"| {description} | {measured} | {'yes' if met else 'no'} |")
     return "\n".join(parts) + "\n"
 
 
-def as_json(results, summaries, seconds_total):
+def as_json(results, summaries, seconds_total, searches=None, drawing_ms=None):
     return json.dumps({
         "seconds_total": seconds_total,
+        "drawing_ms_per_chart": drawing_ms,
         "sizes": [{
             **{k: v for k, v in asdict(result).items() if k != "runs"},
             "runs": [asdict(run) for run in result.runs],
@@ -121,5 +149,6 @@ def as_json(results, summaries, seconds_total):
         } for result in results],
         "targets": [{"target": d, "measured": m, "met": met}
                     for d, m, met in verdicts(summaries.items())],
+        "search": {posts: asdict(found) for posts, found in sorted((searches or {}).items())},
     }, indent=2)
 

@@ -41,6 +41,7 @@ BUSY_SHARE = 0.01
 BUSY_RANGE = (200, 320)
 REPLY_SHARE = 0.45
 FILENAME_LINK = re.compile(r"\{filename\}([^)\s]+)")
+TYPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Site:
     busiest_thread: int
     deepest_reply: int
     changed_row: object = None
+    typed_numbers: frozenset = frozenset()  # every number the posts' prose types
 
     @property
     def ours(self):
@@ -238,6 +240,10 @@ def generate(root, posts=1000, seed=2014):
     _write_plain(site)
     _write_hugo(site)
     site.changed_row = _row_to_change(site)
+    site.typed_numbers = frozenset(
+        int(number.replace(",", ""))
+        for post in written for chunk in [post.summary, *post.plain]
+        for number in TYPED_NUMBER.findall(chunk))
     return site
 
 
@@ -296,11 +302,11 @@ def _yaml_text(text):
 
 
 def _row_to_change(site):
-    """The row drawn by the fewest charts, but by more than one."""
+    """The row drawn by the fewest charts, but by more than one if any is."""
     drawn = Counter(row for chart in site.charts for row in chart.rows())
-    candidates = sorted((count, row.source, row.measure, row.nationality, row.period, row)
-                        for row, count in drawn.items() if count > 1)
-    return candidates[0][-1] if candidates else next(iter(drawn))
+    candidates = sorted((count == 1, count, row.source, row.measure, row.nationality,
+                         row.period, row) for row, count in drawn.items())
+    return candidates[0][-1]
 
 
 # A minimal Hugo site: list and single pages with pagination, taxonomies and

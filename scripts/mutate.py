@@ -15,7 +15,7 @@ copy of its tests, with a conftest that puts that folder first on the
 
 Prints each package's score (killed / (killed + survived + timed out)) and
 writes the surviving mutants' names to `.mutate/<name>/survivors.txt`
-(`cd .mutate/<name> && mutmut show NAME` shows one as a diff).
+(`cd .mutate/<name> && ../../.venv/bin/mutmut show NAME` shows one as a diff).
 """
 
 import json
@@ -108,7 +108,7 @@ def main(names):
         print(f"{name}: {score(stats):.1f}% killed ({stats['killed']} killed, "
               f"{stats['timeout']} timed out, {stats['survived']} survived, "
               f"{stats['no_tests']} in code no fast test runs) of {stats['total']} mutants")
-    print("Survivors: .mutate/<name>/survivors.txt; `cd .mutate/<name> && mutmut show <mutant>`")
+    print("Survivors: .mutate/<name>/survivors.txt; `cd .mutate/<name> && ../../.venv/bin/mutmut show <mutant>`")
 
 
 if __name__ == "__main__":

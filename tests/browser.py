@@ -1,6 +1,8 @@
 """A built site served over HTTP and opened in Chromium, with a record of what went wrong.
 
-`serve` puts an output folder on 127.0.0.1 as a static host would. `Visit`
+`serve` puts an output folder on 127.0.0.1 with the preview server of
+`make serve`, which answers as the static host is told to (a missing page
+gets the site's 404 page and the status 404). `Visit`
 opens one page in a fresh browser context and records what a reader would
 never see but a developer must: console errors, uncaught exceptions, failed
 requests, dialogs, and any request to a host other than the test server,
@@ -8,11 +10,10 @@ which is refused before it leaves the machine.
 """
 
 import contextlib
-import functools
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+from pelican.plugins.site_common.preview import QuietPreviewHandler, make_server
 from tests.tools import CHROMIUM_ARGS, chromium
 
 LOCAL_HOST = "127.0.0.1"
@@ -21,16 +22,10 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
 @contextlib.contextmanager
 def serve(directory, port):
     """Serve `directory` at http://127.0.0.1:<port>/ until the block ends."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer((LOCAL_HOST, port), handler)
+    server = make_server(directory, LOCAL_HOST, port, QuietPreviewHandler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -54,6 +49,7 @@ class Visit:
         self.page_errors = []
         self.failed_requests = []
         self.foreign_requests = []
+        self.requests = []
         self.dialogs = []
         self.context = browser.new_context(viewport=viewport, color_scheme=color_scheme,
                                            service_workers="block")
@@ -69,7 +65,10 @@ class Visit:
         self.response = self.page.goto(url, wait_until="load")
 
     def _only_local(self, route):
-        if urlsplit(route.request.url).hostname == LOCAL_HOST:
+        self.requests.append(route.request.url)
+        address = urlsplit(route.request.url)
+        # A page opened from disk loads its own files from disk.
+        if address.hostname == LOCAL_HOST or address.scheme == "file":
             route.continue_()
         else:
             self.foreign_requests.append(route.request.url)
@@ -80,7 +79,12 @@ class Visit:
             self.console_errors.append(message.text)
 
     def _failed(self, request):
-        if request.url not in self.foreign_requests:
+        # An image fetch the browser itself abandons is a change of mind, not a
+        # fault: a <picture> switching source as the view is resized (a
+        # full-page screenshot does that). Broken images and HTTP errors are
+        # still caught, by broken_images() and by the response status.
+        abandoned = request.resource_type == "image" and request.failure == "net::ERR_ABORTED"
+        if request.url not in self.foreign_requests and not abandoned:
             self.failed_requests.append(f"{request.url}: {request.failure}")
 
     def _response(self, response):

@@ -88,6 +88,16 @@ def test_the_comparison_builds_the_same_posts(site, builder_class, page):
         assert (builder.output / page(post)).is_file(), post.slug
 
 
+def test_the_drawing_costs_cover_every_rendering(site):
+    from bench.drawing import drawing_costs, table
+
+    costs = drawing_costs(site, sample=2)
+    assert set(costs) == {"page SVG", "narrow SVG", "stand-alone PNG and SVG", "card PNG", "all", "extra × page SVG"}
+    assert all(value > 0 for value in costs.values())
+    assert costs["all"] == pytest.approx(sum(v for k, v in costs.items() if k not in ("all", "extra × page SVG")))
+    assert "cost" in table(costs, 2)
+
+
 def test_the_intake_benchmark_counts_every_submission_it_sends(tmp_path):
     from bench import intake
 
@@ -97,3 +107,32 @@ def test_the_intake_benchmark_counts_every_submission_it_sends(tmp_path):
     assert result["memory_mb"] > 10
     text = intake.report(result)
     assert "| accepted submissions per second |" in text and "≥ 200" in text
+
+
+def test_the_row_to_change_does_not_depend_on_the_hash_seed(tmp_path):
+    import subprocess
+    import sys
+
+    program = ("import sys, tempfile; from bench.sitegen import generate; "
+               f"print(generate(tempfile.mkdtemp(dir={str(tmp_path)!r}), {POSTS}, seed=7).changed_row)")
+    rows = {subprocess.run([sys.executable, "-c", program], check=True, capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+            for seed in ("0", "1", "2")}
+    assert len(rows) == 1, rows
+
+
+def test_an_edited_row_never_takes_a_number_the_prose_types(site, tmp_path):
+    import csv
+    from dataclasses import replace
+
+    row = site.changed_row
+    copy = replace(site, root=tmp_path)
+    copy.observations.parent.mkdir(parents=True)
+    shutil.copy(site.observations, copy.observations)
+    with copy.observations.open(encoding="utf-8", newline="") as handle:
+        before = next(int(r["value"]) for r in csv.DictReader(handle)
+                      if (r["period"], r["nationality"], r["measure"], r["source"]) == (row.period, row.nationality, row.measure, row.source))
+    # The two next numbers are typed in the prose: the edit skips both.
+    copy.typed_numbers = frozenset({before + 1, before + 2})
+    assert edit_row(copy, row, 1) == before + 3
+    assert site.typed_numbers, "the generated site records the numbers its prose types"

@@ -35,9 +35,12 @@ def visit(browser, served_site):
 def test_page_loads_without_errors_or_outside_requests(visit, artifacts, name, scheme):
     shown = visit(PAGES[name], color_scheme=scheme)
     shown.load_everything()
+    problems = shown.problems()
+    # After the checks: a full-page screenshot resizes Chromium's view for a
+    # moment, which makes a <picture> start fetching its other source.
     shown.page.screenshot(path=artifacts / f"{name}-{scheme}.png", full_page=True)
     assert shown.response.ok or name == "not-found"
-    assert shown.problems() == []
+    assert problems == []
     assert shown.broken_images() == []
 
 
@@ -59,8 +62,8 @@ def test_dark_mode_switches_colours_and_keeps_text_readable(visit, name):
 
 
 def charts(page):
-    """Charts as the charts plugin draws them: an SVG image inside a <figure>."""
-    return page.locator("figure:has(img[src$='.svg'])")
+    """Figures with an image: the charts plugin's (an SVG chosen by <picture>) and the author's diagrams."""
+    return page.locator("figure:has(img)")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -73,11 +76,13 @@ def test_charts_are_drawn_visible_and_described(visit, artifacts, request, viewp
     assert charts(shown.page).locator("details table").count() >= 1
     for number, figure in enumerate(figures, 1):
         figure.screenshot(path=artifacts / f"chart-{number}-{request.node.callspec.id}.png")
-        image = figure.locator("img[src$='.svg']").first
+        image = figure.locator("img").first
         image.scroll_into_view_if_needed()
         # decode() waits for a lazily loaded image and fails if it is broken.
         assert image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), \
-            "the SVG did not load"
+            "the image did not load"
+        # Pages show the SVG that follows the reader's scheme, never the light PNG.
+        assert image.evaluate("img => img.currentSrc").endswith(".svg")
         assert image.is_visible()
         box = image.bounding_box()
         assert box["width"] > 50 and box["height"] > 50, box
@@ -113,3 +118,29 @@ def test_the_layout_checks_catch_a_wide_element_and_pale_text(browser):
             "the page is 600 px wide in a 360 px viewport", "DIV#wide sticks out to 600 px"]
     finally:
         shown.close()
+
+
+# Rules (borders) a reader sees between the links to the neighbouring posts
+# and the comment count under them.
+RULES_BEFORE_THREAD = """() => {
+  const neighbours = document.querySelector('nav.neighbours');
+  const comments = document.querySelector('#comments');
+  const drawn = (element, side) => getComputedStyle(element)[`border${side}Style`] !== 'none'
+    && parseFloat(getComputedStyle(element)[`border${side}Width`]) > 0;
+  return [drawn(neighbours, 'Bottom'), drawn(comments, 'Top')].filter(Boolean).length;
+}"""
+
+
+def test_the_thread_sits_under_one_rule_in_smaller_type(visit):
+    shown = visit(ARTICLE)
+    assert shown.page.evaluate(RULES_BEFORE_THREAD) == 1
+    size = lambda selector: shown.page.locator(selector).first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size(".comment__body p") < size(".post-body > p")
+
+
+def test_the_rule_check_counts_two_rules_when_both_are_drawn(visit):
+    # Negative control: the thread's own top rule, as it was, makes two.
+    shown = visit(ARTICLE)
+    shown.page.add_style_tag(content=".neighbours + .comments { border-top: 1px solid; }")
+    assert shown.page.evaluate(RULES_BEFORE_THREAD) == 2

@@ -111,6 +111,27 @@ def test_relaxed_build_reports_but_finishes(tmp_path):
     assert "unknown metadata 'tgas'" in build.log
 
 
+def test_symbolic_links_and_hidden_files_in_content_are_reported_and_never_read(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text(post("Secret from outside the repository"), encoding="utf-8")
+    (outside / "key.png").write_bytes(b"PRIVATE KEY")
+    content = tiny_site(tmp_path, {"ok": post("Visible post"), ".hidden": post("Hidden post")})
+    (content / "posts" / "linked.md").symlink_to(outside / "secret.md")
+    (content / "images" / "key.png").symlink_to(outside / "key.png")
+    strict = run_pelican(content, tmp_path / "strict")
+    assert_one_clear_error(strict, "content/images/key.png: a symbolic link, which the build does not follow")
+    relaxed = run_pelican(content, tmp_path / "relaxed", strict=False)
+    assert relaxed.ok, relaxed.log
+    for message in ("content/posts/.hidden.md: a hidden file or folder",
+                    "content/posts/linked.md: a symbolic link"):
+        assert message in relaxed.log
+    written = b"".join(p.read_bytes() for p in relaxed.files())
+    assert b"Visible post" in written
+    assert b"Secret from outside" not in written and b"PRIVATE KEY" not in written
+    assert b"Hidden post" not in written
+
+
 def test_production_build_uses_the_public_address(tmp_path):
     build = run_pelican(ROOT / "content", tmp_path / "public", conf="publishconf.py")
     assert build.ok, build.log

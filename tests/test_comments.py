@@ -14,10 +14,11 @@ MEXICO = "2013/11/mexican-asylum-grant-rate-fy2012/index.html"
 
 
 def post_page(sample_site, slug):
-    # An old address of the post (content/old-links.txt) holds only a redirect page.
-    (page,) = [p for p in sample_site.output.glob(f"*/*/{slug}/index.html")
-               if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    # A post that moved also has a redirect page at its old address (content/old-links.txt).
+    pages = [BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+             for p in sample_site.output.glob(f"*/*/{slug}/index.html")]
+    (page,) = [p for p in pages if not p.select_one('meta[http-equiv="refresh"]')]
+    return page
 
 
 def test_every_comment_file_is_on_its_post_exactly_once(sample_site):
@@ -66,3 +67,42 @@ def test_comment_feeds_are_linked_and_absolute(sample_site, site_url):
     feed = feedparser.parse(sample_site.read("feeds/comments/mexican-asylum-grant-rate-fy2012.atom.xml"))
     assert not feed.bozo and len(feed.entries) >= 5
     assert all(entry.link.startswith(f"{site_url}/2013/11/") for entry in feed.entries)
+
+
+def test_comments_read_in_the_order_of_the_blog_we_replace(sample_site):
+    """Top-level comments newest first; replies under their parent, oldest first."""
+    page = BeautifulSoup(sample_site.read(MEXICO), "html.parser")
+
+    def dates(items):
+        return [li.article.time["datetime"] for li in items]
+
+    top = page.select("#comments > ol.comment-list > li")
+    assert len(top) > 2 and dates(top) == sorted(dates(top), reverse=True)
+    for replies in page.select("ol.comment-list--replies"):
+        items = replies.find_all("li", recursive=False)
+        assert dates(items) == sorted(dates(items))
+
+
+def test_comment_text_has_curly_quotes_like_the_posts(sample_site):
+    page = BeautifulSoup(sample_site.read(MEXICO), "html.parser")
+    bodies = page.select(".comment__body")
+    for code in page.select(".comment__body code, .comment__body pre"):
+        code.decompose()
+    text = " ".join(body.get_text() for body in bodies)
+    assert "“" in text and "’" in text
+    assert '"' not in text and "'" not in text
+
+
+def test_comment_feeds_say_whom_a_reply_answers(sample_site):
+    feed = feedparser.parse(sample_site.read("feeds/comments/mexican-asylum-grant-rate-fy2012.atom.xml"))
+    page = BeautifulSoup(sample_site.read(MEXICO), "html.parser")
+    replies = {a["id"]: a for a in page.select("ol.comment-list--replies article.comment")}
+    assert replies
+    for entry in feed.entries:
+        comment_id = "comment-" + entry.link.split("#comment-")[1]
+        if comment_id in replies:
+            parent = replies[comment_id].select_one(".comment__context a")
+            assert f" in reply to \u2068{parent.get_text()}\u2069, on " in entry.title
+            assert entry.content[0].value.startswith("<p>In reply to <a href=")
+        else:
+            assert " in reply to " not in entry.title

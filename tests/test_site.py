@@ -3,6 +3,7 @@
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,6 +15,28 @@ POSTS = Path(__file__).resolve().parent.parent / "content" / "posts"
 
 def soup(build, relative):
     return BeautifulSoup(build.read(relative), "html.parser")
+
+
+def hrefs(build, relative, selector, site_url):
+    """Where the matching links of a page lead, as absolute addresses.
+
+    Local builds link pages relatively (RELATIVE_URLS), so a link is read as
+    a browser reads it: against the address of the page it is on.
+    """
+    page_url = f"{site_url}/{relative}"
+    return [urljoin(page_url, a["href"]) for a in soup(build, relative).select(selector)]
+
+
+def post_terms():
+    """{category: posts} and {tag: posts} counted from the sample posts' metadata."""
+    categories, tags = {}, {}
+    for path in POSTS.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        category = re.search(r"^Category: (.+)$", text, re.M).group(1).strip()
+        categories[category] = categories.get(category, 0) + 1
+        for tag in re.search(r"^Tags: (.+)$", text, re.M).group(1).split(","):
+            tags[tag.strip()] = tags.get(tag.strip(), 0) + 1
+    return categories, tags
 
 
 def post_sources():
@@ -53,42 +76,35 @@ def test_page_exists(sample_site, path):
 def test_home_pages_list_every_post_once_newest_first(sample_site, site_url):
     listed = []
     for page in ("index.html", "page/2/index.html"):
-        listed += [a["href"] for a in soup(sample_site, page).select("article.summary h2 a")]
+        listed += hrefs(sample_site, page, "article.summary h2 a", site_url)
     expected = [f"{site_url}/{article_path(d, s)[:-len('index.html')]}"
                 for d, s in reversed(post_sources())]
     assert listed == expected
 
 
 def test_pagination_links_go_both_ways(sample_site, site_url):
-    first = soup(sample_site, "index.html")
-    second = soup(sample_site, "page/2/index.html")
-    assert first.select_one('a[rel="next"]')["href"] == f"{site_url}/page/2/"
-    assert second.select_one('a[rel="prev"]')["href"] == f"{site_url}/"
+    assert hrefs(sample_site, "index.html", 'a[rel="next"]', site_url) == [f"{site_url}/page/2/"]
+    assert hrefs(sample_site, "page/2/index.html", 'a[rel="prev"]', site_url) == [f"{site_url}/"]
 
 
 def test_previous_and_next_follow_publication_order(sample_site, site_url):
     posts = post_sources()
     for i, (date, slug) in enumerate(posts):
-        page = soup(sample_site, article_path(date, slug))
-        prev = page.select_one('nav.neighbours a[rel="prev"]')
-        nxt = page.select_one('nav.neighbours a[rel="next"]')
-        if i == 0:
-            assert prev is None
-        else:
-            assert prev["href"] == f"{site_url}/{article_path(*posts[i - 1])[:-10]}"
-        if i == len(posts) - 1:
-            assert nxt is None
-        else:
-            assert nxt["href"] == f"{site_url}/{article_path(*posts[i + 1])[:-10]}"
+        prev = hrefs(sample_site, article_path(date, slug), 'nav.neighbours a[rel="prev"]', site_url)
+        nxt = hrefs(sample_site, article_path(date, slug), 'nav.neighbours a[rel="next"]', site_url)
+        assert prev == ([] if i == 0 else [f"{site_url}/{article_path(*posts[i - 1])[:-10]}"])
+        assert nxt == ([] if i == len(posts) - 1 else [f"{site_url}/{article_path(*posts[i + 1])[:-10]}"])
 
 
 def test_article_page_shows_byline_dates_category_and_tags(sample_site, site_url):
-    page = soup(sample_site, "2013/11/mexican-asylum-grant-rate-fy2012/index.html")
+    path = "2013/11/mexican-asylum-grant-rate-fy2012/index.html"
+    page = soup(sample_site, path)
     article = page.select_one("main article.post")
     assert article.h1.get_text(strip=True).startswith("Why Mexican asylum seekers")
     times = article.select(".byline time")
     assert [t["datetime"][:10] for t in times] == ["2013-11-20", "2019-06-10"]
-    assert article.select_one('.byline a[rel="author"]')["href"] == f"{site_url}/author/elena-marsh/"
+    assert hrefs(sample_site, path, 'main article.post .byline a[rel="author"]', site_url) \
+        == [f"{site_url}/author/elena-marsh/"]
     assert article.select_one(".byline a[href$='/category/immigration-court/']")
     tags = {a.get_text() for a in article.select('a[rel="tag"]')}
     assert {"Mexico", "FY2012", "grant rates", "EOIR"} <= tags
@@ -114,7 +130,7 @@ def test_every_page_is_semantic_and_skippable(sample_site):
     for path in sample_site.files(".html"):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         if page.select_one('meta[http-equiv="refresh"]'):
-            continue  # a redirect from an old address (old_links): no content to skip to
+            continue  # a moved post's redirect page (content/old-links.txt), not a page to read
         skip = page.select_one("a.skip-link")
         assert skip and skip["href"] == "#main", path
         assert page.select_one("main#main"), path
@@ -123,10 +139,9 @@ def test_every_page_is_semantic_and_skippable(sample_site):
 
 
 def test_listing_pages_link_to_their_posts(sample_site, site_url):
-    category = soup(sample_site, "category/data-and-sources/index.html")
-    hrefs = {a["href"] for a in category.select("article.summary h2 a")}
-    assert hrefs == {f"{site_url}/2014/01/337-or-301/",
-                     f"{site_url}/2011/02/reading-the-statistical-year-book/"}
+    listed = hrefs(sample_site, "category/data-and-sources/index.html", "article.summary h2 a", site_url)
+    assert set(listed) == {f"{site_url}/2014/01/337-or-301/",
+                           f"{site_url}/2011/02/reading-the-statistical-year-book/"}
     author = soup(sample_site, "author/david-okafor/index.html")
     assert all("David Okafor" in a.get_text() for a in author.select('.byline a[rel="author"]'))
 
@@ -164,3 +179,26 @@ def test_summaries_quote_figures_from_the_data_set_as_plain_text_where_needed(sa
     assert data["description"] == description
     for text in (description, data["headline"]):
         assert "&" not in text and "<" not in text and "{{" not in text
+
+
+def test_the_topics_page_counts_the_posts_of_every_category_and_tag(sample_site):
+    page = soup(sample_site, "categories/index.html")
+    categories, tags = post_terms()
+    listed = {li.a.get_text(): li.select_one(".count").get_text()
+              for li in page.select(".term-list--categories li")}
+    assert listed == {name: f"{n} {'post' if n == 1 else 'posts'}" for name, n in categories.items()}
+    counted = {a.contents[0].strip(): a.select_one(".count").get_text(" ", strip=True)
+               for a in page.select(".tags--counted a[rel=tag]")}
+    assert counted == {name: f"{n} {'post' if n == 1 else 'posts'}" for name, n in tags.items()}
+
+
+def test_a_listed_post_is_linked_once_by_its_title(sample_site, site_url):
+    for page in ("index.html", "page/2/index.html", "category/asylum-offices/index.html"):
+        for summary in soup(sample_site, page).select("article.summary"):
+            title = urljoin(f"{site_url}/{page}", summary.h2.a["href"])
+            links = [urljoin(f"{site_url}/{page}", a["href"]) for a in summary.select("a")]
+            assert links.count(title) == 1, (page, title)
+            assert "Read the post" not in summary.get_text()
+            count = summary.select_one(".summary-links a.comment-count")
+            assert urljoin(f"{site_url}/{page}", count["href"]) == title + "#comments"
+            assert not count.find_previous_sibling() and not count.parent.get_text().startswith(" ·")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "system-tools"
-PROGRAMS = ("chromium", "java", "node", "npm", "hugo", "nginx")
+PROGRAMS = ("chromium", "java", "node", "npm", "hugo", "nginx", "rsync")
 
 
 def fake_machine(tmp_path, present, uid=0, apt=True):
@@ -41,7 +41,7 @@ def test_nothing_is_installed_when_every_program_is_there(tmp_path):
 
 
 def test_root_installs_exactly_the_missing_packages(tmp_path):
-    bin_dir, log = fake_machine(tmp_path, ("java", "npm", "hugo"))
+    bin_dir, log = fake_machine(tmp_path, ("java", "npm", "hugo", "rsync"))
     result = run(bin_dir)
     assert result.returncode == 0, result.stderr
     calls = log.read_text().splitlines()
@@ -52,7 +52,8 @@ def test_root_installs_exactly_the_missing_packages(tmp_path):
 @pytest.mark.parametrize("missing, package", [("chromium", "chromium"),
                                               ("java", "default-jre-headless"),
                                               ("node", "nodejs"), ("npm", "npm"),
-                                              ("hugo", "hugo"), ("nginx", "nginx-light")])
+                                              ("hugo", "hugo"), ("nginx", "nginx-light"),
+                                              ("rsync", "rsync")])
 def test_each_program_maps_to_its_debian_package(tmp_path, missing, package):
     bin_dir, log = fake_machine(tmp_path, [p for p in PROGRAMS if p != missing])
     assert run(bin_dir).returncode == 0
@@ -60,7 +61,7 @@ def test_each_program_maps_to_its_debian_package(tmp_path, missing, package):
 
 
 def test_a_user_who_is_not_root_is_told_the_command_and_nothing_runs(tmp_path):
-    bin_dir, log = fake_machine(tmp_path, ("node", "npm", "hugo"), uid=1000)
+    bin_dir, log = fake_machine(tmp_path, ("node", "npm", "hugo", "rsync"), uid=1000)
     result = run(bin_dir)
     assert result.returncode == 1
     assert "sudo apt-get update && sudo apt-get install -y -q --no-install-recommends " \
@@ -69,7 +70,7 @@ def test_a_user_who_is_not_root_is_told_the_command_and_nothing_runs(tmp_path):
 
 
 def test_a_machine_without_apt_get_is_told_what_to_install(tmp_path):
-    bin_dir, log = fake_machine(tmp_path, ("java",), apt=False)
+    bin_dir, log = fake_machine(tmp_path, ("java", "rsync"), apt=False)
     result = run(bin_dir)
     assert result.returncode == 1
     assert "chromium nodejs npm hugo" in result.stderr

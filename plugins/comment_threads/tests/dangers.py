@@ -12,12 +12,13 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 class _Finder(HTMLParser):
-    def __init__(self):
+    def __init__(self, allowed_tags):
         super().__init__(convert_charrefs=True)
+        self.allowed_tags = allowed_tags
         self.found = []
 
     def handle_starttag(self, tag, attrs):
-        if tag not in ALLOWED_TAGS:
+        if tag not in self.allowed_tags:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name == "rel" and tag == "a":
@@ -35,9 +36,12 @@ class _Finder(HTMLParser):
         self.found.append("<!--")
 
 
-def markup_dangers(html):
-    """Every tag, attribute, link or comment in `html` that the comment allow-list does not permit."""
-    finder = _Finder()
+def markup_dangers(html, extra_tags=()):
+    """Every tag, attribute, link or comment in `html` that the comment allow-list does not permit.
+
+    `extra_tags` are harmless tags the theme itself adds around a value (`bdi`, `span`).
+    """
+    finder = _Finder(ALLOWED_TAGS | set(extra_tags))
     finder.feed(str(html))
     finder.close()
     return finder.found

@@ -72,7 +72,7 @@ def test_open_thread_offers_a_mailto_with_a_ready_comment_file(site):
     site.build()
     page = soup(site)
     assert page.select_one("#comments-title").get_text() == "No comments yet"
-    assert page.select_one("#comment-form-title").get_text() == "Leave a Comment"
+    assert page.select_one("#comment-form-title").get_text() == "Leave a comment"
     mailto = page.select_one("a.comment-mail__button")["href"]
     assert mailto.startswith("mailto:comments@blog.test?subject=")
     assert "content%2Fcomments%2Ffirst-post%2F" in mailto
@@ -194,11 +194,31 @@ def test_feeds_are_absolute_linked_and_newest_first(site):
         "https://blog.test/2014/04/first-post/#comment-elena-1",
         "https://blog.test/2014/04/first-post/#comment-maria",
     ]
+    # Names come isolated (FSI … PDI), so a right-to-left name reorders nothing.
+    titles = [e.title.replace("\u2068", "").replace("\u2069", "") for e in post_feed.entries]
+    assert titles[0] == "Sam on First post"
+    assert titles[1] == "Maria L. in reply to Elena Marsh, on First post"
+    assert titles[2] == "Elena Marsh in reply to Maria L., on First post"
+    reply = post_feed.entries[2].content[0].value
+    assert reply.startswith('<p>In reply to <a href="https://blog.test/2014/04/first-post/#comment-maria">'
+                            'Maria L.</a>:</p>')
+    assert "In reply to" not in post_feed.entries[0].content[0].value
     everything = feedparser.parse(site.read("feeds/comments.atom.xml"))
     assert len(everything.entries) == 5
     # The name is isolated (FSI ... PDI): a right-to-left name cannot reorder the title.
     assert everything.entries[0].title == "\u2068<b>Bold</b> name\u2069 on Other"
     assert everything.feed.updated == "2014-04-20T12:00:00+00:00"
+
+
+def test_a_reply_to_an_escaped_name_says_so_in_the_feed_without_markup(site):
+    site.post("First post", "2014-04-01 10:00", slug="first-post")
+    comment(site, "first-post/a.md", "<b>Bob</b> & co", "2014-04-10 03:53", "Hello")
+    comment(site, "first-post/b.md", "Ann", "2014-04-11 03:53", "Hi Bob", replyto="a")
+    site.build()
+    entries = feedparser.parse(site.read("feeds/comments/first-post.atom.xml"), sanitize_html=False).entries
+    assert entries[0].title == "\u2068Ann\u2069 in reply to \u2068<b>Bob</b> & co\u2069, on First post"
+    assert ('In reply to <a href="https://blog.test/2014/04/first-post/#comment-a">'
+            "<bdi>&lt;b&gt;Bob&lt;/b&gt; &amp; co</bdi></a>:") in entries[0].content[0].value
 
 
 def test_same_sources_build_the_same_bytes(site, tmp_path):

@@ -11,11 +11,11 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
-
 from pelican.plugins.comment_threads.commentfile import ADDRESS, KEYS, format, parse
 from pelican.plugins.comment_threads.feeds import xml_text
 from pelican.plugins.comment_threads.names import fold
 from pelican.plugins.comment_threads.render import render_body
+
 from tests.fuzzing import budget
 
 from .dangers import markup_dangers
@@ -94,7 +94,10 @@ def test_folding_is_stable(name):
 @budget(100)
 @given(st.builds(dict, author=TEXT, body=MARKDOWNISH, website=TEXT))
 def test_what_format_writes_parse_reads_back(values):
-    from pelican.plugins.comment_threads.commentfile import CommentFile, CommentFileError
+    from pelican.plugins.comment_threads.commentfile import (
+        CommentFile,
+        CommentFileError,
+    )
 
     comment = CommentFile(author=values["author"], date=datetime.datetime(2014, 4, 10, 3, 53),
                           body=values["body"], website=values["website"] or None)
@@ -102,7 +105,7 @@ def test_what_format_writes_parse_reads_back(values):
         text = format(comment)
     except CommentFileError:
         return
-    read, mistakes = parse(text)
+    _, mistakes = parse(text)
     header_mistakes = [m for m in mistakes if m.line is not None]
     # Whatever format() agrees to write is read back as the same header.
     assert not [m for m in header_mistakes if "is not a header line" in m.message or "unknown" in m.message]

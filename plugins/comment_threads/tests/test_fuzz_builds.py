@@ -18,6 +18,7 @@ from lxml import etree
 from tests.fuzzing import budget
 
 from .conftest import Site
+from .dangers import markup_dangers
 from .test_fuzz import BAD_LINES, GOOD_LINES, MARKDOWNISH, SECRET, TEXT
 
 ARTICLE = "2014/04/first-post/index.html"
@@ -57,12 +58,25 @@ def test_a_relaxed_build_of_any_thread_shows_each_comment_once_and_leaks_nothing
             shown = [a["id"] for a in page.select("article.comment")]
             expected = sorted(f"comment-{name}" for name in files if COMMENT_ID.fullmatch(name))
             assert sorted(shown) == expected
+            # Nothing that could run, in the thread or in any feed entry.
+            for part in page.select(".comment__body"):
+                assert markup_dangers(part.decode_contents()) == [], part
+            for part in page.select(".comment__author"):
+                # The theme wraps names in <bdi> and the badge in a <span class>.
+                found = markup_dangers(part.decode_contents(), extra_tags={"bdi", "span"})
+                assert [f for f in found if f != "<span class>"] == [], part
             for feed in Path(root, "output", "feeds").rglob("*.xml"):
-                etree.fromstring(feed.read_bytes())
+                tree = etree.fromstring(feed.read_bytes())
+                for content in tree.iter("{http://www.w3.org/2005/Atom}content"):
+                    assert markup_dangers(content.text or "") == []
             for path in Path(root, "output").rglob("*"):
                 if path.is_file():
                     assert SECRET not in path.read_text(encoding="utf-8", errors="replace")
     finally:
         logging.getLogger().removeHandler(handler)
     for record in handler.records:
-        assert record.exc_info is None and "Traceback" not in record.getMessage()
+        message = record.getMessage()
+        assert record.exc_info is None and "Traceback" not in message
+        # Each problem is one sentence that starts with the file it is about.
+        for line in message.splitlines()[1:] or [message.removeprefix("Comments: ")]:
+            assert line.strip().removeprefix("- ").startswith("content/comments/first-post/"), line

@@ -87,6 +87,20 @@ def test_text_that_looks_like_html_is_escaped_not_interpreted():
     assert "&lt;" in render_body("Compare: 8.3% < 10% and `<b>`")
 
 
+def test_quotes_and_dashes_are_set_as_in_the_posts_but_code_is_left_alone():
+    html = render_body('She said "it\'s 8.3%" -- not 1.4... `"raw" -- code`\n\n    "indented" code')
+    assert "&#8220;it&#8217;s 8.3%&#8221; &#8211; not 1.4&#8230;" in html
+    assert '<code>"raw" -- code</code>' in html
+    assert '"indented" code' in html
+
+
+def test_typesetting_adds_no_markup_to_a_hostile_body():
+    html = render_body('"<script>alert(1)</script>" -- <img src=x onerror="alert(1)">')
+    # The tags stay text; the quotes around and inside them are curled as text.
+    assert "<script" not in html and "<img" not in html
+    assert html.startswith("<p>&#8220;&lt;script&gt;") and "onerror=&#8221;" in html
+
+
 def test_body_is_markup_so_templates_do_not_escape_it_twice():
     assert isinstance(render_body("hi"), Markup)
 

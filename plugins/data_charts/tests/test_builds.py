@@ -66,20 +66,24 @@ def test_a_post_gets_its_figure_files_and_feed_entry(tmp_path):
     soup = BeautifulSoup((page / "index.html").read_text(), "lxml")
     figure = soup.select_one("figure.chart")
     img = figure.select_one("img")
-    assert img["src"] == f"{SITEURL}/2013/11/numbers/chart-1.svg"
+    assert img["src"] == f"{SITEURL}/2013/11/numbers/chart-1.png"
+    assert [s["srcset"] for s in figure.select("picture source")] == [
+        f"{SITEURL}/2013/11/numbers/chart-1-narrow.svg", f"{SITEURL}/2013/11/numbers/chart-1.svg"]
     assert img["alt"] == "Bar chart: Mexican outcomes. Granted 126, Denied 1,395, Abandoned 138 (cases)."
     assert "Few cases are decided." in figure.figcaption.text
     assert "Source: The Asylumist (Jason Dzubow), Mexican Asylum Seekers Need Not Apply, 2013-11-13." in figure.text
     assert [td.text for td in figure.select("details td")] == ["126", "1,395", "138"]
-    assert figure.select_one("a[download]")["href"] == f"{SITEURL}/2013/11/numbers/chart-1.csv"
+    assert [a["href"] for a in figure.select("a[download]")] == [
+        f"{SITEURL}/2013/11/numbers/chart-1.csv", f"{SITEURL}/2013/11/numbers/chart-1-full.svg"]
     datum = soup.select_one("a.datum")
     assert datum.text == "8.3%" and soup.select_one("#source-article")
     assert "\u201cdecided\u201d" in soup.text  # Typogrify still works on the prose around it
-    assert (page / "chart-1.csv").read_text().splitlines()[1] == "FY2012,Mexico,court_granted,126,cases,article,"
+    assert (page / "chart-1.csv").read_text().splitlines()[1] == "FY2012,Mexico,court_granted,126,cases,article,,"
     assert (page / "chart-1.svg").read_text().startswith("<?xml")
     feed = feedparser.parse(output / "feeds" / "all.atom.xml")
     entry = feed.entries[0].content[0].value
-    assert f'src="{SITEURL}/2013/11/numbers/chart-1.svg"' in entry and "Source: The Asylumist" in entry
+    assert f'src="{SITEURL}/2013/11/numbers/chart-1.png"' in entry and "Source: The Asylumist" in entry
+    assert ".svg" not in entry
     assert stats == {"charts": 1, "drawn": 1, "cached": 0, "mistakes": 0}
 
 
@@ -102,7 +106,8 @@ def test_the_cache_redraws_only_what_changed(tmp_path):
     (MEXICO.replace("type: bar", "type: pie"), "content/posts/bad.md:7: chart 'Mexican outcomes': no chart type 'pie'"),
     (MEXICO.replace("source: article\n", ""), "is given by 2 sources"),
     (MEXICO.replace("court_abandoned", "dhs_affirmative_granted"), "it mixes cases (court_granted) with individuals"),
-    (MEXICO.replace("period: FY2012", "period: FY2008"), "it selects no rows"),
+    (MEXICO.replace("period: FY2012", "period: FY2008"),
+     "the data set has no court_granted for Mexico in FY2008 (it has that for FY2012)"),
     (MEXICO.replace("title: Mexican outcomes", "title: a: b"),
      "content/posts/bad.md:8: chart 'a: b': quote the title: it contains a colon, which YAML reads as a new key "
      "(write title: 'a: b')"),
@@ -163,6 +168,56 @@ def test_the_command_line_stops_without_a_traceback(tmp_path):
     assert "no nationality 'Mexcio'; did you mean 'Mexico'?" in output
     assert "Traceback" not in output and "Error" not in output
     assert output.splitlines()[-1] == "1 mistake in 1 file; nothing was published"
+
+
+GAPPY = """```chart
+type: bar
+title: Grants in court
+measure: court_granted
+nationalities: [Mexico, Honduras, Guatemala]
+period: FY2012
+source: article
+```"""
+
+
+def test_a_chart_asking_for_missing_figures_stops_the_strict_build(tmp_path, strict, caplog):
+    with pytest.raises(SystemExit):
+        build(tmp_path, {"gaps.md": post(GAPPY)},
+              OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    (message,) = [e for e in errors if "posts/gaps.md:6:" in e]
+    assert "court_granted for Honduras in FY2012 (for Honduras in FY2012 it has dhs_affirmative_granted)" in message
+    assert "court_granted for Guatemala in FY2012 (it has nothing for Guatemala in FY2012)" in message
+    assert "Mexico in FY2012" not in message  # that one exists
+
+
+def test_missing_show_builds_and_states_the_gaps_everywhere(tmp_path):
+    body = GAPPY.replace("source: article", "source: article\nmissing: show")
+    output, stats = build(tmp_path, {"gaps.md": post(body)},
+                          OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n")
+    assert stats["mistakes"] == 0
+    page = output / "2013" / "11" / "numbers"
+    figure = BeautifulSoup((page / "index.html").read_text(), "lxml").select_one("figure.chart")
+    note = "Not in the data set, so not drawn: Granted, Honduras, FY2012; Granted, Guatemala, FY2012."
+    assert figure.select_one(".chart-gaps").text == note
+    assert figure.select_one("img")["alt"].endswith(note)
+    assert [td.text for td in figure.select("details td")] == ["126", "no data", "no data"]
+    rows = (page / "chart-1.csv").read_text().splitlines()
+    assert rows[-2:] == ["FY2012,Honduras,court_granted,,cases,,,not in the data set",
+                         "FY2012,Guatemala,court_granted,,cases,,,not in the data set"]
+    # Each drawing marks the two gaps where their bars would stand.
+    for name in ("chart-1.svg", "chart-1-narrow.svg", "chart-1-full.svg"):
+        assert (page / name).read_text().count(">no data</text>") == 2, name
+    assert "Not in the data set, so not drawn" in (page / "chart-1-full.svg").read_text()
+
+
+def test_every_rendering_and_the_site_card_are_written(tmp_path):
+    output, _ = build(tmp_path, {"a.md": post(MEXICO)})
+    page = output / "2013" / "11" / "numbers"
+    names = {p.name for p in page.iterdir()}
+    assert {"chart-1.svg", "chart-1-narrow.svg", "chart-1.png", "chart-1-full.svg", "chart-1-card.png",
+            "chart-1.csv"} <= names
+    assert (output / "site-card.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_a_palette_change_redraws_every_chart_in_the_new_colour(tmp_path):

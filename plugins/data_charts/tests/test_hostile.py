@@ -4,9 +4,8 @@ import re
 import tracemalloc
 
 import pytest
-
 from pelican.plugins.data_charts.dataset import load_dataset
-from pelican.plugins.data_charts.draw import DrawJob, render_svg
+from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.markdown_ext import chart_slot
 from pelican.plugins.data_charts.placeholders import fill
@@ -81,8 +80,10 @@ def test_chart_ids_the_page_uses_are_refused(chart_id):
 
 def test_chart_text_is_drawn_literally(dataset, palette):
     table = chart(dataset, labels="{court_granted: '$a_b_c$ granted', court_denied: '$5 to $10'}")
-    svg = render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()
+    files = render(DrawJob(table, palette, (6.4, 4.0), subtitle="From $5 to $10."))
+    svg = files[".svg"].decode()
     assert ">$a_b_c$<" in svg and ">$5 to $10<" in svg  # tick labels wrap after the first word
+    assert ">From $5 to $10.<" in files["-full.svg"].decode()  # the stand-alone picture's subtitle too
 
 
 def test_any_failure_in_a_chart_is_one_sentence_naming_the_post(tmp_path, dataset, palette, monkeypatch):
@@ -151,3 +152,17 @@ def test_a_five_thousand_digit_number_is_reported(tmp_path):
     assert "court_granted is a count; the value has 5000 digits" in message
     message = data_error(tmp_path, OBSERVATIONS + "FY2013,Mexico,court_grant_rate_pct,1" + "0" * 5000 + ",article\n")
     assert "at most 20 characters" in message
+
+
+# A relaxed build keeps the post, with each hostile chart replaced by its reason.
+
+def test_a_relaxed_build_keeps_a_post_whose_chart_blocks_are_hostile(tmp_path):
+    from .test_builds import build, post
+
+    nested = spec_text() + "\nlabels: " + "[" * 2000 + "]" * 2000
+    body = "\n\n".join(f"```chart\n{block}\n```" for block in (ALIAS_BOMB, nested, spec_text(id="comments")))
+    output, stats = build(tmp_path, {"hostile.md": post("Beforehand.\n\n" + body + "\n\nAfterwards.")})
+    html = (output / "2013" / "11" / "numbers" / "index.html").read_text(encoding="utf-8")
+    assert "Beforehand." in html and "Afterwards." in html
+    assert html.count('class="chart-error"') == 3 and stats["mistakes"] == 3
+    assert "anchor or alias" in html and "nesting depth" in html and "one the page uses itself" in html

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import load_dataset
-from pelican.plugins.data_charts.draw import DrawJob, render_svg
+from pelican.plugins.data_charts.dataset import fiscal_years, load_dataset
+from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError, suggest
 from pelican.plugins.data_charts.figure_markup import (
     alt_text,
@@ -26,7 +26,7 @@ from pelican.plugins.data_charts.markdown_ext import (
 )
 from pelican.plugins.data_charts.palette import parse_palette
 from pelican.plugins.data_charts.placeholders import Post, fill, fill_summary
-from pelican.plugins.data_charts.selection import select
+from pelican.plugins.data_charts.selection import select, select_showing_gaps
 from pelican.plugins.data_charts.spec import CHART_TYPES, parse_spec
 from pelican.plugins.data_charts.svg import finish_svg
 
@@ -42,6 +42,9 @@ def spec_text(**keys):
 
 def chart(dataset, **keys):
     spec = parse_spec(spec_text(**keys))
+    if spec.shows_gaps:
+        points, gaps = select_showing_gaps(spec, dataset)
+        return layout(spec, points, dataset.sources, gaps)
     return layout(spec, select(spec, dataset), dataset.sources)
 
 
@@ -108,7 +111,8 @@ def test_spec_mistakes(text, message):
     ({"source": "artcle"}, "no source 'artcle'; did you mean 'article'?"),
     ({"measures": "[court_granted, dhs_affirmative_granted]"}, "mixes cases (court_granted) with individuals (dhs_affirmative_granted)"),
     ({"source": None}, "Mexico court_granted FY2012 is given by 2 sources: article (126), paper (126); add 'source:'"),
-    ({"nationality": "Honduras", "measures": "court_granted"}, "selects no rows"),
+    ({"nationality": "Honduras", "measures": "court_granted"},
+     "the data set has no court_granted for Honduras in FY2012 (for Honduras in FY2012 it has dhs_affirmative_granted)"),
 ])
 def test_selection_refusals(dataset, keys, message):
     with pytest.raises(ChartError) as error:
@@ -117,7 +121,7 @@ def test_selection_refusals(dataset, keys, message):
 
 
 def test_no_rows_message_says_where_the_data_is(dataset):
-    with pytest.raises(ChartError, match="it has them for FY2011, FY2012"):
+    with pytest.raises(ChartError, match=r"no dhs_affirmative_granted for Mexico in FY2008 \(it has that for FY2011\.\.FY2012\)"):
         chart(dataset, measures="dhs_affirmative_granted", period="FY2008", source="dhs")
 
 
@@ -150,13 +154,15 @@ def test_stacked_bars_never_add_sources_or_percentages(dataset):
 
 def test_line_chart_uses_colour_and_dashes(dataset):
     table = chart(dataset, type="line", measures="[dhs_affirmative_granted, dhs_defensive_granted]",
-                  nationality="[Mexico, Honduras]", period="[FY2011, FY2012]", source="dhs")
+                  nationality="[Mexico, Honduras]", period="[FY2011, FY2012]", source="dhs", missing="show")
     assert table.categories == ("FY2011", "FY2012")
     assert [(s.label, s.colour, s.dash) for s in table.series] == [
         ("Mexico · Granted affirmatively (asylum office)", 0, 0),
         ("Honduras · Granted affirmatively (asylum office)", 1, 0),
         ("Mexico · Granted defensively (immigration judge)", 0, 1),
     ]
+    assert table.gaps == ("Granted defensively (immigration judge), Honduras, FY2011",
+                          "Granted defensively (immigration judge), Honduras, FY2012")
 
 
 @pytest.mark.parametrize("chart_type", CHART_TYPES)
@@ -164,17 +170,17 @@ def test_every_chart_type_draws_a_scalable_themed_svg(dataset, palette, chart_ty
     measures = "dhs_affirmative_granted" if chart_type == "bar" else "[dhs_affirmative_granted, dhs_defensive_granted]"
     table = chart(dataset, type=chart_type, measures=measures,
                   nationality="Mexico", period="[FY2011, FY2012]", source="dhs", x="period")
-    svg = render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()
+    svg = render(DrawJob(table, palette, (6.4, 4.0)))[".svg"].decode()
     assert '<svg xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 460.8 288"' in svg
     assert "<title>T</title>" in svg and "<text" in svg  # text stays text
     assert palette.colour("1") in svg and "prefers-color-scheme: dark" in svg
     assert palette.colour("1", "dark") in svg  # dark colours come from palette.css
-    assert svg == render_svg(DrawJob(table, palette, (6.4, 4.0))).decode()  # deterministic
+    assert svg == render(DrawJob(table, palette, (6.4, 4.0)))[".svg"].decode()  # deterministic
 
 
 def test_palette_needs_every_colour():
     with pytest.raises(ChartError, match="does not define --chart-6"):
-        parse_palette(":root{--chart-fg:#000000;--chart-grid:#111111;--chart-1:#222222;--chart-2:#333333;"
+        parse_palette(":root{--chart-fg:#000000;--chart-bg:#ffffff;--chart-grid:#111111;--chart-1:#222222;--chart-2:#333333;"
                       "--chart-3:#444444;--chart-4:#555555;--chart-5:#666666;}"
                       "@media (prefers-color-scheme: dark){:root{}}")
 
@@ -227,7 +233,7 @@ def test_table_and_csv_hold_the_drawn_rows(dataset):
     spec = parse_spec(spec_text(measures="[court_grant_rate]"))
     points = select(spec, dataset)
     assert csv_text(points).splitlines()[1] == (
-        "FY2012,Mexico,court_grant_rate,8.3,percent,article,\"126 / (126 + 1,395) = 8.3%\"")
+        "FY2012,Mexico,court_grant_rate,8.3,percent,article,\"126 / (126 + 1,395) = 8.3%\",")
     html = data_table_html(layout(spec, points, dataset.sources))
     assert 'tabindex="0"' in html and "<td>8.3%</td>" in html
 
@@ -288,7 +294,7 @@ def test_a_wrong_summary_figure_is_reported_at_the_summary_line(tmp_path, datase
     filled, sources = fill_summary(summary, post, dataset)
     ((line, error),) = filled.errors
     assert line == 2
-    assert error.startswith("figure {{ Mexcio FY2012 court_granted @article }}: ")
+    assert error.startswith("summary figure {{ Mexcio FY2012 court_granted @article }}: ")
     assert "did you mean 'Mexico'?" in error and sources == []
 
 

@@ -37,3 +37,15 @@ def test_without_sync_the_file_is_still_whole_and_nothing_is_synced(tmp_path, mo
     assert synced == [] and os.listdir(tmp_path) == ["d.txt"]
     atomic_write(tmp_path / "d.txt", "durable")
     assert len(synced) == 2  # the file, then its folder
+
+
+def test_write_if_changed_leaves_an_unchanged_file_and_its_time_alone(tmp_path):
+    from pelican.plugins.site_common.files import write_if_changed
+
+    target = tmp_path / "d.txt"
+    assert write_if_changed(target, "one\n") is True
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    assert write_if_changed(target, "one\n") is False
+    assert target.stat().st_mtime_ns == 1_000_000_000
+    assert write_if_changed(target, "two\n") is True
+    assert target.read_text(encoding="utf-8") == "two\n"

@@ -1,3 +1,5 @@
+"""The code fingerprint changes with any file of the package, and with a library's version."""
+
 from pelican.plugins.site_common.fingerprint import code_fingerprint
 
 
@@ -17,3 +19,17 @@ def test_any_file_of_the_package_and_any_version_changes_the_fingerprint(tmp_pat
 
 def test_a_missing_package_counts_as_empty():
     assert code_fingerprint(["no_such_package.at_all"]) == code_fingerprint([])
+
+
+def test_compiled_files_and_editor_leftovers_do_not_count(tmp_path, monkeypatch):
+    package = tmp_path / "leftovers"
+    package.mkdir()
+    (package / "a.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base = code_fingerprint(["leftovers"])
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"x")
+    (package / "a.py~").write_text("old", encoding="utf-8")
+    assert code_fingerprint(["leftovers"]) == base
+    (package / "b.py").write_text("", encoding="utf-8")
+    assert code_fingerprint(["leftovers"]) != base

@@ -1,5 +1,6 @@
 """Pelican glue for the site-wide rules: settings, metadata and link checks, JSON-LD, the sitemap."""
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from pelican.plugins.site_common.text import absolute_url, plain_text
 
 from . import jsonld, links, metadata
 from .authors import read_authors
+from .content_files import find_strays, keep_out
+from .feed_entries import fit_feed
 from .settings import POST_METADATA, SCHEMA
 
 
@@ -30,7 +33,27 @@ def start_build(generator):
     # The authors file is read afresh each build; templates and other plugins
     # find the whole list as SITE_AUTHORS in the build's context.
     generator.context["SITE_AUTHORS"] = site_authors(state, config, generator.settings)
+    state.part("blog_core.content_files", lambda: check_content_files(state, generator.settings))
     add_filters(generator)
+
+
+def check_content_files(state, settings):
+    """Report symbolic links and hidden files in content/, and keep Pelican from reading them.
+
+    Generators share one settings mapping and read nothing before every one
+    of them exists, so IGNORE_FILES changed here holds for the whole build.
+    """
+    content = settings["PATH"]
+    if not os.path.isdir(content):
+        return
+    # The comments plugin reports its own folder's strays, with its own words
+    # (its settings may not be filled in yet: "comments" is its default).
+    comments = settings.get("COMMENTS_PATH") or "comments"
+    strays = find_strays(content, state.root, ignored=settings.get("IGNORE_FILES", ()),
+                         skip={os.path.normpath(comments)})
+    keep_out(settings, strays)
+    for path, problem in strays.problems:
+        state.add(path, None, problem)
 
 
 def site_authors(state, config, settings):
@@ -66,11 +89,17 @@ def blogposting_jsonld(article, siteurl, sitename):
 
 
 def add_filters(generator):
-    """Every generator has its own Jinja environment, so each needs the filters."""
+    """Every generator has its own Jinja environment, so each needs the filters.
+
+    With RELATIVE_URLS Pelican turns SITEURL into a path relative to each
+    page; canonical links, Open Graph and structured data must still name the
+    site absolutely, so templates get the configured address as ABSOLUTE_SITEURL.
+    """
     env = getattr(generator, "env", None)
     if env is not None:
         env.filters["blogposting_jsonld"] = blogposting_jsonld
         env.filters["plain_text"] = plain_text
+        env.globals["ABSOLUTE_SITEURL"] = generator.settings["SITEURL"]
 
 
 def _source_text(content):
@@ -175,3 +204,5 @@ def register():
     signals.page_generator_finalized.connect(check_pages)
     # Links need every post and page read, and static files not yet gathered.
     signals.page_generator_finalized.connect(check_links)
+    # Each feed's entries exist and are not yet written: mend their links and titles.
+    signals.feed_generated.connect(fit_feed)

@@ -4,7 +4,7 @@ Rendering is Markdown then sanitizing, about a millisecond a comment: on a
 site with ten thousand comments, most of a rebuild. A body's HTML depends only
 on its text and on how it is rendered, so both go into the key: a change to
 the plugin's code (render.py's allow-lists, its converter's options, anything
-it calls) or to the Markdown or nh3 versions starts an empty cache.
+it calls) or to the Markdown, nh3 or smartypants versions starts an empty cache.
 """
 
 import hashlib
@@ -19,7 +19,7 @@ FILENAME = "comment_bodies.json"
 # The whole package, not render.py alone: a helper moved to another module
 # must still count.
 RENDERING_PACKAGES = ("pelican.plugins.comment_threads",)
-RENDERING_DISTRIBUTIONS = ("markdown", "nh3")
+RENDERING_DISTRIBUTIONS = ("markdown", "nh3", "smartypants")
 
 
 def rules_fingerprint():

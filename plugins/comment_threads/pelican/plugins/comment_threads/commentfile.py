@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from pelican.plugins.site_common.files import atomic_write
+from pelican.plugins.site_common.files import write_if_changed
 from pelican.plugins.site_common.problems import did_you_mean
 
 # An id is a file name, an HTML id and a URL fragment, so it keeps to
@@ -70,7 +70,8 @@ FUTURE_TOLERANCE = datetime.timedelta(days=1)
 # hundreds of them make one unbreakable character wider than a phone screen.
 MAX_MARKS = 6
 MARK_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
-                      r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}" % (MAX_MARKS + 1))
+                      r"\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+                      f"{{{MAX_MARKS + 1},}}")
 ADDRESS_REMOVED = "(address removed)"
 ADDRESS = re.compile(r"[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+")
 
@@ -365,11 +366,5 @@ def write(comments_dir, slug, comment_id, comment, *, sync=True):
     repeated import changes nothing. `sync` as for atomic_write.
     """
     path = path_for(comments_dir, slug, comment_id)
-    text = format(comment)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return path
-    except FileNotFoundError:
-        pass
-    atomic_write(path, text, sync=sync)
+    write_if_changed(path, format(comment), sync=sync)
     return path

@@ -22,6 +22,14 @@ def xml_text(text):
 
 
 @dataclass
+class ReplyTo:
+    """The comment a reply answers: its id and its author's escaped name."""
+
+    comment_id: str
+    author: Markup
+
+
+@dataclass
 class FeedItem:
     """The attributes Pelican's Writer.write_feed reads from an article."""
 
@@ -31,9 +39,35 @@ class FeedItem:
     author: str
     content: Markup
     summary: str | None = None
+    reply_to: ReplyTo | None = None
 
     def get_content(self, siteurl):
-        return self.content
+        """The body; a reply first says whom it answers, linking there.
+
+        In a feed reader a reply stands alone, away from the thread that
+        shows what it answers. `siteurl` is the feed's absolute address.
+        """
+        if self.reply_to is None:
+            return self.content
+        parent_url = f"{siteurl.rstrip('/')}/{self.url.split('#')[0]}#comment-{self.reply_to.comment_id}"
+        lead = Markup('<p>In reply to <a href="{}">{}</a>:</p>\n').format(
+            parent_url, self.reply_to.author)
+        return xml_text(lead) + self.content
+
+
+def _title(view, article_title):
+    """The item's title: `Maria on <post>`, or `Maria in reply to Tom, on <post>`.
+
+    The writer strips tags from titles; escaping first keeps a name such as
+    "<b>Bob" literal instead of losing part of it. Names are isolated (FSI …
+    PDI) so a right-to-left override in one cannot reverse the rest.
+    """
+    post = Markup(article_title).striptags()
+    author = isolated_text(view.author_name)
+    if view.parent_id:
+        parent = isolated_text(view.parent_author.striptags())
+        return Markup(strings.FEED_REPLY_TITLE).format(author=author, parent=parent, title=post)
+    return Markup(strings.FEED_ITEM_TITLE).format(author=author, title=post)
 
 
 def feed_items(article_url, article_title, views):
@@ -44,14 +78,12 @@ def feed_items(article_url, article_title, views):
     """
     items = [
         FeedItem(
-            # The writer strips tags from titles; escaping first keeps a
-            # name such as "<b>Bob" literal instead of losing part of it.
-            title=xml_text(Markup(strings.FEED_ITEM_TITLE).format(
-                author=isolated_text(view.author_name), title=Markup(article_title).striptags())),
+            title=xml_text(_title(view, article_title)),
             url=f"{article_url}#comment-{view.id}",
             date=view.date,
             author=xml_text(isolated_text(view.author_name)),
             content=xml_text(view.body),
+            reply_to=ReplyTo(view.parent_id, view.parent_author) if view.parent_id else None,
         )
         for view in flatten(views)
     ]

@@ -9,7 +9,7 @@ from pelican.plugins.site_common.reading import failure
 
 from .commentfile import DATE_EXAMPLE, ID_PATTERN, MAX_LENGTH, header_lines, parse, parse_date
 
-__all__ = ["Comment", "DATE_EXAMPLE", "load_comments", "parse_comment", "parse_date"]
+__all__ = ["DATE_EXAMPLE", "Comment", "load_comments", "parse_comment", "parse_date"]
 
 
 @dataclass(frozen=True)

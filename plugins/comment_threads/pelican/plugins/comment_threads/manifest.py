@@ -9,7 +9,7 @@ more than the published pages already show: hidden threads list no ids.
 import json
 from dataclasses import dataclass
 
-from pelican.plugins.site_common.files import atomic_write
+from pelican.plugins.site_common.files import write_if_changed
 
 from .render import flatten
 
@@ -46,10 +46,4 @@ def to_json(siteurl, entries):
 
 def write(path, text):
     """Write the manifest unless it already holds `text` (the service watches its mtime)."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            if handle.read() == text:
-                return
-    except FileNotFoundError:
-        pass
-    atomic_write(path, text)
+    write_if_changed(path, text)

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import markdown
 import nh3
+import smartypants
 from markupsafe import Markup, escape
 from pelican.utils import strftime
 
@@ -54,8 +55,22 @@ CONVERTER = markdown.Markdown(
 )
 
 
+# Curly quotes, dashes and ellipses as in the posts (TYPOGRIFY_DASHES =
+# "oldschool": -- and --- for en and em dashes); `w` also curls &quot;.
+TYPOGRAPHY = smartypants.Attr.set2 | smartypants.Attr.w
+
+
+def typeset(html):
+    """Curly quotes and dashes in the text of sanitized HTML.
+
+    smartypants changes text between tags only, leaves code and pre alone,
+    and writes numeric entities: it cannot add markup to what nh3 passed.
+    """
+    return Markup(smartypants.smartypants(str(html), TYPOGRAPHY))
+
+
 def render_body(text):
-    """Render a comment's Markdown, then sanitize the result; never raises.
+    """Render a comment's Markdown, sanitize the result, then set it in type; never raises.
 
     Text nested too deeply for Markdown's recursive parser is shown as
     plain text instead (body_problems says so to the moderator).
@@ -68,7 +83,7 @@ def render_body(text):
         html = CONVERTER.reset().convert(text)
     except RecursionError:
         return plain_text_html(text)
-    return sanitize_html(html)
+    return typeset(sanitize_html(html))
 
 
 def plain_text_html(text):
@@ -84,8 +99,8 @@ def body_problems(text):
     """What a moderator should know about how a body is shown, as sentences without the file."""
     depth = nesting_depth(text)
     if depth > MAX_NESTING:
-        return [f"the text nests lists or quotes {depth} levels deep, more than the "
-                f"{MAX_NESTING} a comment may; it is shown as plain text"]
+        return [(f"the text nests lists or quotes {depth} levels deep, more than the "
+                 f"{MAX_NESTING} a comment may; it is shown as plain text")]
     return []
 
 

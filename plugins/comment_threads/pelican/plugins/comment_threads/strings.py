@@ -13,6 +13,7 @@ COUNT_MANY = "{count} comments"
 THREAD_FEED_TITLE = "Comments on {title}"
 ALL_FEED_TITLE = "Recent comments"
 FEED_ITEM_TITLE = "{author} on {title}"
+FEED_REPLY_TITLE = "{author} in reply to {parent}, on {title}"
 
 MAIL_SUBJECT = "Comment on “{title}” (content/comments/{slug}/)"
 # The emailed comment's text, below the header lines the comment-file module writes.

@@ -10,35 +10,59 @@ import re
 from html import escape
 
 from . import strings
+from .chart_types import CHART_TYPES
 from .formatting import format_number, plain_number
-from .measures import MEASURES
+from .layout import short_source_label
+from .measures import MEASURES, PERCENT
 
-KIND_NAMES = {
-    "bar": "Bar chart",
-    "grouped-bar": "Grouped bar chart",
-    "stacked-bar": "Stacked bar chart",
-    "line": "Line chart",
-}
 MAX_LISTED_VALUES = 20  # beyond this, alt text summarises each series instead of listing it
 URL = re.compile(r"https?://\S+")
 SOURCES_NOTE_ID = "data-sources"
+# Below this width the page shows the narrow drawing: the wide one's 9 pt
+# value labels would show under 11 CSS px in a column under about 560 px.
+# Both SVGs are for screens; paper gets the light PNG with its title and source
+# drawn in (an SVG shown as an image keeps the screen's colour scheme in print).
+NARROW_MEDIA = "screen and (max-width: 37.5rem)"
+WIDE_MEDIA = "screen"
+PICTURE = re.compile(r'<picture class="chart-picture">.*?(<img [^>]*>)\s*</picture>', re.DOTALL)
+SVG_DOWNLOAD = re.compile(r', <a class="chart-download chart-svg" [^>]*>.*?</a>')
+DETAILS = re.compile(r'<details class="chart-data">\s*<summary>(.*?)</summary>(.*?)</details>', re.DOTALL)
 
 
 def figure_html(chart):
-    """The <figure> for a chart.Chart: title and caption, image, source line, CSV link, table."""
+    """The <figure> for a chart: title, caption and gaps; the picture; source line, downloads, table."""
     table, spec = chart.table, chart.spec
     caption = f'\n    <p class="chart-caption">{escape(spec.caption)}</p>' if spec.caption else ""
+    if table.gaps:
+        caption += f'\n    <p class="chart-gaps">{escape(table.gap_note)}</p>'
+    narrow, wide, png = chart.sizes["narrow"], chart.sizes["page"], chart.sizes["png"]
     return f"""<figure class="chart chart-{table.type}" id="{chart.name}">
   <figcaption>
     <p class="chart-title">{escape(spec.title)}</p>{caption}
   </figcaption>
-  <img class="chart-image" src="{escape(chart.svg_url)}" alt="{escape(alt_text(table))}" width="{chart.width}" height="{chart.height}" loading="lazy" decoding="async">
-  <p class="chart-source">{source_line(chart.sources)} <a class="chart-download" href="{escape(chart.csv_url)}" download>{strings.DOWNLOAD_CSV}</a></p>
+  <picture class="chart-picture">
+    <source media="{NARROW_MEDIA}" srcset="{escape(chart.url('-narrow.svg'))}" type="image/svg+xml" width="{narrow[0]}" height="{narrow[1]}">
+    <source media="{WIDE_MEDIA}" srcset="{escape(chart.url('.svg'))}" type="image/svg+xml" width="{wide[0]}" height="{wide[1]}">
+    <img class="chart-image" src="{escape(chart.url('.png'))}" alt="{escape(alt_text(table))}" width="{png[0]}" height="{png[1]}" loading="lazy" decoding="async">
+  </picture>
+  <p class="chart-source">{source_line(chart.sources)} <span class="chart-downloads">{strings.DOWNLOAD} <a class="chart-download" href="{escape(chart.url('.csv'))}" download>{strings.DOWNLOAD_CSV}</a>, <a class="chart-download chart-svg" href="{escape(chart.url('-full.svg'))}" download>{strings.DOWNLOAD_SVG}</a></span></p>
   <details class="chart-data">
     <summary>{strings.FIGURES_IN_CHART}</summary>
     {data_table_html(table)}
   </details>
 </figure>"""
+
+
+def feed_html(html):
+    """A post's HTML as feed readers and mail get it: each chart a plain PNG, each table open.
+
+    Many feed readers and every mail client show no SVG, and an SVG that
+    follows the system's colour scheme can put light text on a light pane;
+    the PNG is drawn light on an opaque background, with its title and source.
+    """
+    html = PICTURE.sub(lambda m: m.group(1).replace(' loading="lazy"', ""), html)
+    html = SVG_DOWNLOAD.sub("", html)
+    return DETAILS.sub(r'<div class="chart-data"><p><strong>\1</strong></p>\2</div>', html)
 
 
 def alt_text(table):
@@ -59,7 +83,8 @@ def alt_text(table):
                 f"highest {format_number(high[1], table.unit)} in {high[0]}"
             )
         parts.append(name + listed)
-    return f"{KIND_NAMES[table.type]}: {table.title}. " + "; ".join(parts) + unit + "."
+    gaps = f" {table.gap_note}" if table.gaps else ""
+    return f"{CHART_TYPES[table.type].spoken}: {table.title}. " + "; ".join(parts) + unit + "." + gaps
 
 
 def data_table_html(table):
@@ -82,12 +107,19 @@ def data_table_html(table):
 
 
 def _cell(value, unit):
-    return "–" if value is None else format_number(value, unit)
+    return "no data" if value is None else format_number(value, unit)
 
 
 def source_line(sources):
     label = strings.SOURCE_ONE if len(sources) == 1 else strings.SOURCE_MANY
     return f"{label}: " + "; ".join(citation(source) for source in sources) + "."
+
+
+def source_text(sources, short=False):
+    """The source line as plain text, for pictures seen away from the page; `short`: publisher and year."""
+    label = "Source" if len(sources) == 1 else "Sources"
+    cited = [short_source_label(s) if short else f"{s.publisher}, {s.title}, {s.published}" for s in sources]
+    return f"{label}: " + "; ".join(cited) + "."
 
 
 def citation(source):
@@ -121,7 +153,9 @@ def describe(point):
     definition = MEASURES[point.measure]
     what = f"{definition.label}, {point.nationality}, {point.period}"
     if not definition.computed:
-        return f"{what}: {format_number(point.value, definition.unit)} {definition.unit}"
+        # "45%" already says its unit; "45% percent" would say it twice.
+        unit = "" if definition.unit == PERCENT else f" {definition.unit}"
+        return f"{what}: {format_number(point.value, definition.unit)}{unit}"
     (numerator_row,) = [row for row in point.inputs if row.measure == definition.numerator]
     numerator = format_number(numerator_row.value, MEASURES[definition.numerator].unit)
     terms = " + ".join(format_number(row.value, MEASURES[row.measure].unit) for row in point.inputs)
@@ -137,13 +171,22 @@ def sources_note_html(sources):
     )
 
 
-def csv_text(points):
-    """The rows a chart draws, one a line, with unit, source and how a computed value was obtained."""
+GAP_NOTE = "not in the data set"
+
+
+def csv_text(points, gaps=()):
+    """The rows a chart draws, one a line, with unit, source and how a computed value was obtained.
+
+    Each combination the chart asked for and the data set lacks follows as a
+    row with no value, so the file says what is missing as the chart does.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["period", "nationality", "measure", "value", "unit", "source", "computed_as"])
+    writer.writerow(["period", "nationality", "measure", "value", "unit", "source", "computed_as", "note"])
     for p in points:
         unit = MEASURES[p.measure].unit
         how = describe(p).split(": ", 1)[1] if MEASURES[p.measure].computed else ""
-        writer.writerow([p.period, p.nationality, p.measure, plain_number(p.value, unit), unit, p.source, how])
+        writer.writerow([p.period, p.nationality, p.measure, plain_number(p.value, unit), unit, p.source, how, ""])
+    for period, nationality, measure, source in gaps:
+        writer.writerow([period, nationality, measure, "", MEASURES[measure].unit, source or "", "", GAP_NOTE])
     return buffer.getvalue()

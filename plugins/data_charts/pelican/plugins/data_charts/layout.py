@@ -6,8 +6,9 @@ key, so a chart and its table cannot disagree.
 
 from dataclasses import dataclass
 
+from .chart_types import CHART_TYPES
 from .errors import ChartError
-from .measures import MEASURES, PERCENT
+from .measures import MEASURES
 from .spec import DIMENSIONS
 
 
@@ -27,20 +28,41 @@ class ChartTable:
     x: str  # the dimension along the axis
     categories: tuple[str, ...]
     series: tuple[Series, ...]
+    axis_label: str = ""  # the value axis: the measure's name and unit, or the unit alone
+    # What the chart asked for and the data set does not have, as readers
+    # read it ("Granted, Honduras, FY2012"); only with `missing: show`.
+    gaps: tuple[str, ...] = ()
+
+    @property
+    def gap_note(self):
+        if not self.gaps:
+            return ""
+        return f"Not in the data set, so not drawn: {'; '.join(self.gaps)}."
 
 
 MAX_COLOURS = 6  # palette.css defines --chart-1 .. --chart-6
 MAX_DASHES = 4
 
 
-def layout(spec, points, sources):
-    """Build the ChartTable for `spec` from its selected `points`; raise ChartError."""
-    varying = [d for d in DIMENSIONS if len({p.coordinate(d) for p in points}) > 1]
-    x = spec.x or _default_x(spec.type, varying)
+def layout(spec, points, sources, gaps=()):
+    """Build the ChartTable for `spec` from its selected `points`; raise ChartError.
+
+    `gaps` are the (period, nationality, measure, source) cells the spec asked
+    for that have no value; the axis still shows each requested name, so a
+    gap stands where its value would.
+    """
+    requested = {"period": spec.periods, "nationality": spec.nationalities, "measure": spec.measures}
+    varying = [
+        d for d in DIMENSIONS
+        if len(requested[d] if d in requested else {p.coordinate(d) for p in points}) > 1
+    ]
+    chart_type = CHART_TYPES[spec.type]
+    x = spec.x or chart_type.default_x(varying)
     others = [d for d in varying if d != x]
-    _check_shape(spec.type, x, others, points)
+    unit = MEASURES[points[0].measure].unit
+    chart_type.check_shape(x, others, unit)
     labels = Labels(spec, sources)
-    categories = _distinct(points, x)
+    categories = list(requested[x]) if x in requested else _distinct(points, x)
     colour_dim = others[0] if others else None
     dash_dim = others[1] if len(others) > 1 else None
     colour_keys = _distinct(points, colour_dim) if colour_dim else [None]
@@ -60,35 +82,24 @@ def layout(spec, points, sources):
             if any(value is not None for value in values):
                 name = " · ".join(labels.of(dim, key) for dim, key in ((colour_dim, colour_key), (dash_dim, dash_key)) if dim)
                 series.append(Series(name or labels.of("measure", points[0].measure), values, colour, dash))
+    measures = {p.measure for p in points}
+    axis_label = f"{labels.of('measure', points[0].measure)}, {unit}" if len(measures) == 1 else unit.capitalize()
     return ChartTable(
         type=spec.type,
         title=spec.title,
-        unit=MEASURES[points[0].measure].unit,
+        unit=unit,
         x=x,
         categories=tuple(labels.of(x, category) for category in categories),
         series=tuple(series),
+        axis_label=axis_label,
+        gaps=tuple(_gap_text(gap, labels) for gap in gaps),
     )
 
 
-def _default_x(chart_type, varying):
-    if chart_type == "line":
-        return "period"
-    return varying[0] if varying else "measure"
-
-
-def _check_shape(chart_type, x, others, points):
-    names = " and ".join(others)
-    if chart_type == "bar" and others:
-        raise ChartError(f"a bar chart varies one thing along its axis ({x}); this one also varies {names}: use grouped-bar or stacked-bar")
-    if chart_type in ("grouped-bar", "stacked-bar") and len(others) > 1:
-        raise ChartError(f"a {chart_type} chart shows {x} along its axis and one thing in colour; this one also varies {names}")
-    if chart_type == "line" and len(others) > 2:
-        raise ChartError(f"a line chart shows periods along its axis, one thing in colour and one in dashes; this one varies {names}")
-    if chart_type == "stacked-bar":
-        if MEASURES[points[0].measure].unit == PERCENT:
-            raise ChartError("a stacked-bar chart adds its values, and percentages do not add up; use grouped-bar")
-        if "source" in others or x == "source":
-            raise ChartError("a stacked-bar chart would add the same figure from several sources; use grouped-bar to compare sources")
+def _gap_text(gap, labels):
+    period, nationality, measure, source = gap
+    text = f"{labels.of('measure', measure)}, {nationality}, {period}"
+    return f"{text} ({labels.of('source', source)})" if source else text
 
 
 def _distinct(points, dimension):

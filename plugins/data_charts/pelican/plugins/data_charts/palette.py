@@ -1,7 +1,8 @@
 """Read the chart colours from the theme's palette.css, the one place they are defined.
 
 Light values come from the first `:root` block, dark ones from the block
-inside `@media (prefers-color-scheme: dark)`.
+inside `@media (prefers-color-scheme: dark)`. The same file names the font
+stack chart text is shown in (`--chart-font`), so charts read in the site's type.
 """
 
 import re
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from .errors import ChartError
 
-ROLES = ("fg", "grid", "1", "2", "3", "4", "5", "6")
+ROLES = ("fg", "bg", "grid", "1", "2", "3", "4", "5", "6")
 DECLARATION = re.compile(r"--chart-([a-z0-9]+)\s*:\s*([^;]+);")
 HEX = re.compile(r"#[0-9a-f]{6}")
+FONT = re.compile(r"--chart-font\s*:\s*([^;]+);")
 DARK_BLOCK = re.compile(r"@media[^{]*prefers-color-scheme\s*:\s*dark[^{]*\{")
 
 
@@ -20,6 +22,7 @@ DARK_BLOCK = re.compile(r"@media[^{]*prefers-color-scheme\s*:\s*dark[^{]*\{")
 class Palette:
     light: tuple[tuple[str, str], ...]  # (role, '#rrggbb') in ROLES order
     dark: tuple[tuple[str, str], ...]
+    font: str = "sans-serif"  # a CSS font stack
 
     def colour(self, role, scheme="light"):
         return dict(getattr(self, scheme))[role]
@@ -49,7 +52,10 @@ def parse_palette(css, where="palette.css"):
     # Dark mode recolours the SVG by matching the light colours, so each must be unique.
     if len(set(light.values())) != len(light):
         raise ChartError(f"{where}: the light --chart-* colours must all differ")
-    return Palette(tuple((r, light[r]) for r in ROLES), tuple((r, dark[r]) for r in ROLES))
+    font = FONT.search(css[: dark_start.start()])
+    if not font:
+        raise ChartError(f"{where} does not define --chart-font, the font stack of chart text")
+    return Palette(tuple((r, light[r]) for r in ROLES), tuple((r, dark[r]) for r in ROLES), " ".join(font.group(1).split()))
 
 
 def _colours(css, where):

@@ -11,17 +11,22 @@ from pathlib import Path
 
 from pelican.plugins.site_common.reading import failure
 
-from .draw import DrawJob
+from .draw import RENDERINGS, DrawJob, sizes
 from .errors import ChartError
-from .figure_markup import SOURCES_NOTE_ID, csv_text, figure_html, figure_ref_html, sources_note_html
+from .figure_markup import (
+    SOURCES_NOTE_ID,
+    csv_text,
+    figure_html,
+    figure_ref_html,
+    source_text,
+    sources_note_html,
+)
 from .figures import SOURCE_HINT, parse_figure_words
 from .layout import layout
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, decode_chart_slot
-from .selection import select
+from .selection import select, select_showing_gaps
 from .spec import LIST_KEYS, parse_spec
 from .sums import caption_note
-
-POINTS_PER_INCH = 72  # matplotlib's SVG viewBox is in points
 
 
 @dataclass(frozen=True)
@@ -41,14 +46,28 @@ class Chart:
     points: list
     sources: list
     name: str
-    svg_url: str
-    csv_url: str
-    width: int
-    height: int
+    base_url: str  # absolute; each file's address is this plus its suffix
+    base_path: str  # relative to OUTPUT_PATH, likewise
+    sizes: dict  # rendering -> (width, height) in CSS pixels
     job: DrawJob
-    svg_path: str  # relative to OUTPUT_PATH
-    csv_path: str
     csv: str
+
+    def url(self, suffix):
+        return f"{self.base_url}{suffix}"
+
+    def path(self, suffix):
+        return f"{self.base_path}{suffix}"
+
+    @property
+    def drawn_paths(self):
+        """{suffix: output path} of each drawn file."""
+        return {suffix: self.path(suffix) for suffix in RENDERINGS}
+
+    @property
+    def card(self):
+        """What a page's og:image tags need: the card's address, size and description."""
+        return {"url": self.url("-card.png"), "width": 1200, "height": 630,
+                "alt": f"{self.spec.title}. {source_text(self.sources)}"}
 
 
 @dataclass
@@ -126,7 +145,8 @@ def _fill_figures(html, post, dataset, filled, used_sources, where=None):
         try:
             point = select(parse_figure_words(words), dataset, source_hint=SOURCE_HINT)[0]
         except ChartError as error:
-            return _report(filled, line, f"figure {{{{ {words} }}}}: {error}")
+            message = f"{where + ' ' if where else ''}figure {{{{ {words} }}}}: {error}"
+            return _report(filled, line, message)
         used_sources[point.source] = dataset.sources[point.source]
         href = f"{post.url}#source-{point.source}"
         return figure_ref_html(point, href, dataset.sources, linked=not _inside_link(html, match.start()))
@@ -144,8 +164,8 @@ def make_chart(text, number, post, dataset, palette, size):
     if not text.strip():
         raise ChartError("the chart block is empty or is never closed with ```")
     spec = parse_spec(text)
-    points = select(spec, dataset)
-    table = layout(spec, points, dataset.sources)
+    points, gaps = select_showing_gaps(spec, dataset) if spec.shows_gaps else (select(spec, dataset), [])
+    table = layout(spec, points, dataset.sources, gaps)
     # Parts drawn beside a total they do not add up to: the caption says so,
     # in words computed from the rows, so the note cannot go stale.
     note = caption_note(points, dataset.disagreements)
@@ -155,12 +175,12 @@ def make_chart(text, number, post, dataset, palette, size):
     sources = [dataset.sources[key] for key in dict.fromkeys(p.source for p in points)]
     base_url = post.url if post.url.endswith("/") else post.url.rsplit("/", 1)[0] + "/"
     prefix = f"{post.output_dir}/{name}" if post.output_dir else name
+    job = DrawJob(table=table, palette=palette, size=size, subtitle=spec.caption, source_line=source_text(sources),
+                  short_source=source_text(sources, short=True))
     return Chart(
         spec=spec, table=table, points=points, sources=sources, name=name,
-        svg_url=f"{base_url}{name}.svg", csv_url=f"{base_url}{name}.csv",
-        width=round(size[0] * POINTS_PER_INCH), height=round(size[1] * POINTS_PER_INCH),
-        job=DrawJob(table=table, palette=palette, size=size),
-        svg_path=f"{prefix}.svg", csv_path=f"{prefix}.csv", csv=csv_text(points),
+        base_url=f"{base_url}{name}", base_path=prefix, sizes=sizes(job), job=job,
+        csv=csv_text(points, gaps),
     )
 
 

@@ -1,4 +1,4 @@
-"""Pelican glue: read the data set at the start of each build, fill posts in, draw what the cache lacks, write the files."""
+"""Pelican glue: read the data set at the start of each build, fill posts in, draw what the cache lacks, write the files, fit feeds."""
 
 import logging
 import posixpath
@@ -13,8 +13,9 @@ from pelican.plugins.site_common.text import absolute_url
 
 from .cache import ChartCache, cache_key
 from .dataset import read_dataset
-from .draw import Drawer
+from .draw import Drawer, SiteCardJob, render_site_card
 from .errors import ChartError
+from .figure_markup import feed_html
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
@@ -33,9 +34,9 @@ class Build:
     dataset: object  # None when missing or wrong; `unusable` says why
     palette: object
     unusable: str = ""
-    charts: dict = field(default_factory=dict)  # output path of the SVG -> placeholders.Chart
-    keys: dict = field(default_factory=dict)  # output path of the SVG -> cache key
-    found: dict = field(default_factory=dict)  # cache key -> SVG bytes from the cache
+    charts: dict = field(default_factory=dict)  # base output path -> placeholders.Chart
+    keys: dict = field(default_factory=dict)  # base output path -> cache key
+    found: dict = field(default_factory=dict)  # cache key -> {suffix: bytes} from the cache
     drawer: object = None
     mistakes: int = 0
     drawn: int = 0
@@ -43,14 +44,14 @@ class Build:
 
     def want(self, chart):
         """Take the chart from the cache, or start drawing it now."""
-        key = self.keys[chart.svg_path] = cache_key(chart.job)
+        key = self.keys[chart.base_path] = cache_key(chart.job)
         if key in self.found or key in self.drawer:
             return
-        svg = ChartCache(self.config.cache_path).get(key)
-        if svg is None:
+        files = ChartCache(self.config.cache_path).get(key)
+        if files is None:
             self.drawer.submit(key, chart.job)
         else:
-            self.found[key] = svg
+            self.found[key] = files
 
 
 def register():
@@ -64,9 +65,6 @@ def register():
     # A post's address is known only once its object exists, and feeds need
     # absolute addresses for chart images.
     signals.content_object_init.connect(fill_post)
-    # Every post's source, once its object exists: numbers typed by hand
-    # where a figure belongs, contradicting counts, unexplained sums.
-    signals.content_object_init.connect(check_numbers)
     # Every post and page, figures or not: a number typed by hand is the
     # mistake this looks for, and a post without figures can hold one.
     signals.content_object_init.connect(check_numbers)
@@ -75,6 +73,9 @@ def register():
     signals.get_generators.connect(charts_generator)
     # A strict build that stops needs none of the charts being drawn.
     pipeline.stopping.connect(cancel_drawing)
+    # Each feed's items exist here and are not yet written: swap each chart's
+    # scheme-following SVG for its light PNG, which feed readers and mail show.
+    signals.feed_generated.connect(fit_feed)
 
 
 def add_markdown_syntax(pelican):
@@ -86,6 +87,26 @@ def add_markdown_syntax(pelican):
 def start_build(generator):
     state = pipeline.this_build(generator.context)
     state.part(PART, lambda: _read_inputs(state, generator.settings))
+    # Templates give pages without a chart of their own this picture to share.
+    generator.context["CHARTS_SITE_CARD"] = site_card(generator.settings)
+
+
+SITE_CARD_PATH = "site-card.png"
+
+
+def site_card(settings):
+    """The og:image of pages without a chart: the site's card, drawn by this plugin."""
+    return {"url": absolute_url(settings.get("SITEURL", ""), SITE_CARD_PATH), "width": 1200, "height": 630,
+            "alt": f"{settings.get('SITENAME', '')}: {settings.get('SITESUBTITLE', '')}"}
+
+
+def fit_feed(context, feed):
+    if this_build_charts(context) is None:
+        return
+    for item in feed.items:
+        for field_name in ("content", "description"):
+            if item.get(field_name):
+                item[field_name] = feed_html(item[field_name])
 
 
 def _read_inputs(state, settings):
@@ -165,7 +186,10 @@ def fill_post(content):
         _leave_notes(content, html, summary, build.unusable)
         return
     content._content = filled.html
-    build.charts.update((chart.svg_path, chart) for chart in filled.charts)
+    build.charts.update((chart.base_path, chart) for chart in filled.charts)
+    if filled.charts:
+        # A shared link shows the post's first chart.
+        content.chart_card = filled.charts[0].card
     for chart in filled.charts:
         build.want(chart)
 
@@ -216,11 +240,13 @@ def charts_generator(pelican):
 
 
 class ChartsGenerator:
-    """Draws the charts that posts asked for, then writes each SVG and CSV beside its post."""
+    """Draws the charts that posts asked for, then writes each one's files and CSV beside its post."""
 
-    def __init__(self, *args, context, output_path, **kwargs):
+    def __init__(self, *args, context, output_path, settings, **kwargs):
         self.context = context
+        self.settings = settings
         self.output_path = Path(output_path)
+        self.settings = settings
 
     def generate_output(self, writer):
         build = this_build_charts(self.context)
@@ -229,15 +255,31 @@ class ChartsGenerator:
         cache = ChartCache(build.config.cache_path)
         # Charts have been drawing since their posts were read; collect them.
         drawn = build.drawer.results()
-        for key, svg in drawn.items():
-            cache.put(key, svg)
+        for key, files in drawn.items():
+            cache.put(key, files)
         build.drawn, build.cached = len(drawn), len(build.found)
-        svgs = {path: drawn.get(key) or build.found[key] for path, key in build.keys.items()}
         for path, chart in sorted(build.charts.items()):
+            key = build.keys[path]
+            files = drawn.get(key) or build.found[key]
             # Pelican's Writer writes only templates and feeds; an unchanged
             # file is left alone so that rsync and the disk see no change.
-            write_if_changed(self.output_path / path, svgs[path])
-            write_if_changed(self.output_path / chart.csv_path, chart.csv.encode("utf-8"))
+            for suffix, target in chart.drawn_paths.items():
+                write_if_changed(self.output_path / target, files[suffix], sync=False)
+            write_if_changed(self.output_path / chart.path(".csv"), chart.csv, sync=False)
+        self._write_site_card(cache, build.palette)
         logger.info(
             "Charts: %d drawn, %d from the cache (%s)", build.drawn, build.cached, build.config.cache_path
         )
+
+    def _write_site_card(self, cache, palette):
+        if palette is None:
+            return
+        settings = self.settings
+        text = (settings.get("SITENAME", ""), settings.get("SITESUBTITLE", ""), settings.get("SITEURL", ""))
+        job = SiteCardJob(*text, palette=palette)
+        key = cache_key(job)
+        card = cache.get(key, (".png",))
+        if card is None:
+            card = {".png": render_site_card(job)}
+            cache.put(key, card)
+        write_if_changed(self.output_path / SITE_CARD_PATH, card[".png"], sync=False)

@@ -5,11 +5,14 @@ nobody asked to choose between, units that must not meet, and computed
 measures that would mix sources.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import ChartError, unknown
 from .measures import MEASURES
+
+PERIOD_YEAR = re.compile(r"FY\d{4}")
 
 
 @dataclass(frozen=True)
@@ -43,23 +46,44 @@ CHART_SOURCE_HINT = "add 'source:' naming the one to use, or 'sources:' listing 
 
 
 def select(query, dataset, source_hint=CHART_SOURCE_HINT):
-    """Return the Points `query` selects, in the order its lists give; raise ChartError."""
+    """Return the Points `query` selects, in the order its lists give; raise ChartError.
+
+    Every combination asked for must exist: a chart that quietly showed less
+    than it was asked for would break the promise that each number is traced.
+    """
+    points, gaps = select_showing_gaps(query, dataset, source_hint)
+    if gaps:
+        raise ChartError(gaps_message(query, dataset, gaps))
+    return points
+
+
+def select_showing_gaps(query, dataset, source_hint=CHART_SOURCE_HINT):
+    """(Points, gaps): the values that exist, and each (period, nationality, measure, source) that does not.
+
+    The source of a gap is named only when the query compares several sources.
+    A query none of whose combinations exist is refused all the same.
+    """
     check_names(query, dataset)
     check_units(query.measures)
-    points = []
+    points, gaps = [], []
     for period in query.periods:
         for nationality in query.nationalities:
             for measure in query.measures:
                 found = candidates(dataset, period, nationality, measure)
                 if query.sources:
                     found = [point for point in found if point.source in query.sources]
+                    have = {point.source for point in found}
+                    absent = [s for s in query.sources if s not in have] if len(query.sources) > 1 and found else []
+                    gaps += [(period, nationality, measure, source) for source in absent]
                 elif len(found) > 1:
                     raise ChartError(_ambiguous(period, nationality, measure, found, source_hint),
                                      key="measure")
+                if not found:
+                    gaps.append((period, nationality, measure, None))
                 points.extend(sorted(found, key=lambda point: _order(query.sources, point.source)))
     if not points:
-        raise ChartError(_nothing_selected(query, dataset))
-    return points
+        raise ChartError(gaps_message(query, dataset, gaps, offer_show=False))
+    return points, gaps
 
 
 def check_names(query, dataset):
@@ -71,7 +95,21 @@ def check_names(query, dataset):
     ):
         for name in names:
             if name not in known:
-                raise ChartError(unknown(kind, name, known), key=kind)
+                raise ChartError(unknown(kind, name, _suggestible(query, dataset, kind, known)), key=kind)
+
+
+def _suggestible(query, dataset, kind, known):
+    """The names worth suggesting for an unknown one: a nationality or period only if, put in its
+    place, every figure the query asks for would exist."""
+    if kind == "period":
+        return [period for period in sorted(known) if _complete(query, dataset, period)]
+    if kind == "nationality":
+        return [
+            nationality for nationality in sorted(known)
+            if all(_complete(Query(query.measures, (nationality,), (period,), query.sources), dataset, period)
+                   for period in query.periods)
+        ]
+    return known
 
 
 def check_units(measures):
@@ -120,21 +158,57 @@ def _ambiguous(period, nationality, measure, found, hint):
     return f"{nationality} {measure} {period} is given by {len(found)} sources: {listed}; {hint}"
 
 
-def _nothing_selected(query, dataset):
-    wanted = f"{', '.join(query.measures)} for {', '.join(query.nationalities)}"
-    available = sorted(
-        {
-            point.period
-            for period in dataset.periods
-            for nationality in query.nationalities
-            for measure in query.measures
-            for point in candidates(dataset, period, nationality, measure)
-            if not query.sources or point.source in query.sources
-        }
-    )
-    message = f"it selects no rows: the data set has no {wanted} in {', '.join(query.periods)}"
-    if query.sources:
-        message += f" from {', '.join(query.sources)}"
-    if available:
-        message += f"; it has them for {', '.join(available)}"
+def gaps_message(query, dataset, gaps, offer_show=True):
+    """Name each missing combination and what the data set has instead; suggest only what would work."""
+    listed = "; ".join(_describe_gap(query, dataset, gap) for gap in gaps)
+    message = f"the data set has no {listed}"
+    complete = [period for period in sorted(dataset.periods) if _complete(query, dataset, period)]
+    if complete and not all(gap[3] for gap in gaps):
+        message += f"; every figure asked for exists in {span(complete)}"
+    if offer_show:
+        message += "; or add 'missing: show' to draw what exists and state what is missing"
     return message
+
+
+def _describe_gap(query, dataset, gap):
+    period, nationality, measure, source = gap
+    text = f"{measure} for {nationality} in {period}"
+    if source:
+        return f"{text} from {source}"
+    sources = query.sources
+    elsewhere = [
+        p for p in sorted(dataset.periods)
+        if any(not sources or point.source in sources for point in candidates(dataset, p, nationality, measure))
+    ]
+    if elsewhere:
+        return f"{text} (it has that for {span(elsewhere)})"
+    here = sorted({row.measure for row in dataset.observations if (row.period, row.nationality) == (period, nationality)})
+    if here:
+        return f"{text} (for {nationality} in {period} it has {', '.join(here)})"
+    return f"{text} (it has nothing for {nationality} in {period})"
+
+
+def _complete(query, dataset, period):
+    """True if every nationality and measure of `query` has a value in `period`, from each source asked for."""
+    for nationality in query.nationalities:
+        for measure in query.measures:
+            have = {point.source for point in candidates(dataset, period, nationality, measure)}
+            wanted = query.sources or ()
+            if not have or (wanted and not set(wanted) <= have):
+                return False
+    return True
+
+
+def span(periods):
+    """'FY2005..FY2009, FY2012' from a sorted list of periods: consecutive fiscal years joined."""
+    runs = []
+    for period in periods:
+        year = int(period[2:]) if PERIOD_YEAR.fullmatch(period) else None
+        if runs and year is not None and runs[-1][1] is not None and year == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], year, runs[-1][2])
+        else:
+            runs.append((year, year, period))
+    return ", ".join(
+        first_text if first == last else f"{first_text}..FY{last}"
+        for first, last, first_text in runs
+    )

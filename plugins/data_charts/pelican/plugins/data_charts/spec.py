@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .chart_types import CHART_TYPES
 from .dataset import fiscal_years
 from .errors import ChartError, suggest, unknown
 
@@ -18,7 +19,6 @@ from .errors import ChartError, suggest, unknown
 # every build. A block it refuses is parsed again in Python, whose messages
 # say more ("found character '`'", not "found character").
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-CHART_TYPES = ("bar", "grouped-bar", "stacked-bar", "line")
 DIMENSIONS = ("period", "nationality", "measure", "source")
 # Authors may write the singular or the plural; both mean a list.
 LIST_KEYS = {
@@ -31,7 +31,10 @@ LIST_KEYS = {
     "sources": "sources",
     "source": "sources",
 }
-TEXT_KEYS = ("type", "title", "caption", "id", "x")
+TEXT_KEYS = ("type", "title", "caption", "id", "x", "missing")
+# What a chart does about figures it asks for and the data set lacks: by
+# default the build refuses it; `show` draws what exists and states the gaps.
+MISSING = ("refuse", "show")
 REQUIRED = ("type", "title", "measures", "nationalities", "periods")
 KNOWN_KEYS = (*TEXT_KEYS, *LIST_KEYS, "labels")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -62,6 +65,11 @@ class ChartSpec:
     x: str = ""
     # (name, label) pairs: a mapping, kept hashable and ordered.
     labels: tuple[tuple[str, str], ...] = ()
+    missing: str = "refuse"
+
+    @property
+    def shows_gaps(self):
+        return self.missing == "show"
 
 
 def parse_spec(text):
@@ -101,6 +109,9 @@ def parse_spec(text):
 def _check_choices(fields):
     if fields["type"] not in CHART_TYPES:
         raise ChartError(f"{unknown('chart type', fields['type'], CHART_TYPES)} (types: {', '.join(CHART_TYPES)})", key="type")
+    if fields.get("missing", "refuse") not in MISSING:
+        raise ChartError(f"'missing' takes {' or '.join(MISSING)}; found '{fields['missing']}'{suggest(fields['missing'], MISSING)}",
+                         key="missing")
     if fields.get("x") and fields["x"] not in DIMENSIONS:
         raise ChartError(f"'x' must be one of {', '.join(DIMENSIONS)}; found '{fields['x']}'{suggest(fields['x'], DIMENSIONS)}", key="x")
     if fields.get("id") and not ID_PATTERN.fullmatch(fields["id"]):

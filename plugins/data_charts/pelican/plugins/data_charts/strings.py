@@ -4,7 +4,9 @@ A change of wording or a translation touches this file only; the numbers and
 names come from the data set.
 """
 
-DOWNLOAD_CSV = "Download these figures (CSV)"
+DOWNLOAD = "Download:"
+DOWNLOAD_CSV = "the figures (CSV)"
+DOWNLOAD_SVG = "the chart (SVG)"
 FIGURES_IN_CHART = "The figures in this chart"
 TABLE_LABEL = "Figures: {title}"
 SOURCE_ONE = "Source"

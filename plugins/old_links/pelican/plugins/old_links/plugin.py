@@ -80,19 +80,14 @@ class OldLinksGenerator(Generator):
 
     def generate_output(self, writer):
         for save_as, html in self.pages:
-            _write(os.path.join(self.output_path, save_as), html)
+            write_if_changed(os.path.join(self.output_path, save_as), html)
         if not self.rules:
             return
         rules = sorted(self.rules)
         if self.config.redirects:
-            _write(os.path.join(self.output_path, self.config.redirects), redirects_file(rules))
+            write_if_changed(os.path.join(self.output_path, self.config.redirects), redirects_file(rules))
         if self.config.nginx_map:
-            _write(os.path.join(self.output_path, self.config.nginx_map), nginx_map(rules))
-
-
-def _write(path, text):
-    """Write unless the file already holds exactly this text, as the site's writer does."""
-    write_if_changed(path, text)
+            write_if_changed(os.path.join(self.output_path, self.config.nginx_map), nginx_map(rules))
 
 
 def get_generators(pelican):

@@ -37,19 +37,21 @@ def atomic_write(path, data, *, sync=True):
         os.close(directory)
 
 
-def write_if_changed(path, data):
-    """Write `data` (str or bytes) to `path` unless the file already holds exactly those bytes.
+def write_if_changed(path, data, *, sync=True):
+    """atomic_write(path, data) unless the file already holds exactly those bytes.
 
-    Rewriting an unchanged file costs a flush to disk (ext4 flushes files
-    truncated and rewritten) and a new modification time for a deploy by rsync
-    to copy. Returns whether it wrote.
+    Leaving an unchanged file alone keeps its modification time, which rsync
+    and anything watching the file go by, and saves a flush to disk. Build
+    output, which a rebuild can always make again, passes sync=False: the
+    rename still keeps each file whole for a preview server reading it.
+    Returns whether it wrote.
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         if path.read_bytes() == payload:
             return False
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(payload)
+    except (FileNotFoundError, IsADirectoryError):
+        pass
+    atomic_write(path, payload, sync=sync)
     return True

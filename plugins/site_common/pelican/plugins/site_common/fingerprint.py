@@ -10,6 +10,9 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from pathlib import Path
 
+# Compiled files and editor leftovers do not change what the code does.
+IGNORED_SUFFIXES = (".pyc", ".pyo", ".tmp", "~")
+
 
 def package_directories(name):
     """The source folders of the importable package `name` (several for a namespace package)."""
@@ -28,12 +31,13 @@ def code_fingerprint(packages=(), distributions=()):
     digest = hashlib.sha256()
     for name in packages:
         for directory in package_directories(name):
-            for path in sorted(p for p in directory.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-                digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
-                digest.update(path.read_bytes())
+            for path in sorted(directory.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(IGNORED_SUFFIXES):
+                    digest.update(path.relative_to(directory).as_posix().encode("utf-8") + b"\0")
+                    digest.update(path.read_bytes() + b"\0")
     for name in distributions:
         try:
-            digest.update(f"{name}=={version(name)}\n".encode())
+            digest.update(f"{name}=={version(name)}\0".encode())
         except PackageNotFoundError:
-            digest.update(f"{name} missing\n".encode())
+            digest.update(f"{name} missing\0".encode())
     return digest.hexdigest()

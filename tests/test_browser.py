@@ -134,8 +134,9 @@ RULES_BEFORE_THREAD = """() => {
 def test_the_thread_sits_under_one_rule_in_smaller_type(visit):
     shown = visit(ARTICLE)
     assert shown.page.evaluate(RULES_BEFORE_THREAD) == 1
-    size = lambda selector: shown.page.locator(selector).first.evaluate(
-        "e => parseFloat(getComputedStyle(e).fontSize)")
+    def size(selector):
+        return shown.page.locator(selector).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+
     assert size(".comment__body p") < size(".post-body > p")
 
 

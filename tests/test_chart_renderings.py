@@ -227,7 +227,6 @@ def test_print_keeps_the_light_chart_and_its_source_line(browser, served_site, a
 @pytest.fixture(scope="module")
 def palette_colours():
     from pelican.plugins.data_charts.palette import read_palette
-
     from tests.sitebuild import ROOT
 
     palette = read_palette(ROOT / "theme" / "static" / "css" / "palette.css")

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser import PHONE, Visit, contrast, horizontal_overflow, serve
+from tests.browser import PHONE, Visit, contrast, horizontal_overflow
 from tests.checkers import axe_violations
 from tests.conftest import free_port
 from tests.sitebuild import ROOT, run_pelican
@@ -80,7 +80,7 @@ def test_a_title_word_finds_its_post_first_with_date_category_and_highlight(open
     assert first["meta"] == "January 15, 2014 \u00b7 Data and Sources"
     assert "disagree" in [m.lower() for m in first["marks"]]
     assert status(page) == f"{len(results)} posts for \u201cdisagree\u201d."
-    assert f"?q=disagree" in page.url, "the address does not keep the query"
+    assert "?q=disagree" in page.url, "the address does not keep the query"
 
 
 def test_a_word_only_in_a_charts_data_table_is_found(opened, served_site):

@@ -14,6 +14,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
+
 from pelican.plugins.comment_threads.commentfile import parse
 from pelican.plugins.comment_threads.markdown_guard import (
     LINK_PROCESSORS,

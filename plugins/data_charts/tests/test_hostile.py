@@ -4,6 +4,7 @@ import re
 import tracemalloc
 
 import pytest
+
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError

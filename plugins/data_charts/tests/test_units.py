@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import fiscal_years, load_dataset
+from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError, suggest
 from pelican.plugins.data_charts.figure_markup import (

@@ -55,6 +55,10 @@ MISTAKES = {
     "missing summary": (
         P["fy2015"], re.compile(r"^Summary: .*\n", re.M), "", None,
         "missing 'Summary:' line; every post needs one"),
+    # Pelican would file the post under its folder's name ("posts") unasked.
+    "missing category": (
+        P["337"], re.compile(r"^Category: .*\n", re.M), "", None,
+        "missing 'Category:' line; every post needs one"),
     "chart: unknown nationality": (
         P["trac"], None, chart(nationality="Mexcio"), "nationality: Mexcio",
         "chart 'Planted': no nationality 'Mexcio'; did you mean 'Mexico'?"),

@@ -134,7 +134,7 @@ def check_articles(generator):
     for article in list(generator.articles) + list(generator.drafts):
         raw = article.metadata
         findings = (
-            metadata.missing_keys(raw, config.required_metadata)
+            metadata.missing_keys(written_metadata(article), config.required_metadata)
             + metadata.unknown_keys(raw, known)
             + metadata.date_order(raw.get("date"), raw.get("modified"))
         )
@@ -142,6 +142,20 @@ def check_articles(generator):
         if authors:
             findings += metadata.unknown_authors([a.name for a in article.authors], authors)
         _report(state, article, findings + _relative_link_findings(article))
+
+
+def written_metadata(content):
+    """The metadata the author wrote in the file.
+
+    Pelican fills some keys in itself before plugins see them: a category
+    named after the post's folder (USE_FOLDER_AS_CATEGORY) or DEFAULT_CATEGORY,
+    a date from the file name. A required line left out must still be
+    reported, so a Markdown post's keys are taken from its header lines.
+    """
+    if not str(content.source_path).endswith(".md"):
+        return content.metadata
+    written = metadata.header_lines(_source_text(content))
+    return {key: value for key, value in content.metadata.items() if key in written}
 
 
 def check_pages(generator):

@@ -31,6 +31,9 @@ SUMMARY_MAX_LENGTH = 45
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
+# Copy an image or the favicon only when it is newer than its copy in the
+# output, so a rebuild leaves the rest alone (and rsync sees no change).
+STATIC_CHECK_IF_MODIFIED = True
 # Comment threads and the data set are read by plugins, never published as
 # articles or pages.
 IGNORE_FILES = [".#*", "__pycache__"]

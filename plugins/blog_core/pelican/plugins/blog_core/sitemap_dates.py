@@ -9,6 +9,8 @@ sitemap plugin's own instance, so `pelican.plugins.sitemap` stays out of
 PLUGINS.
 """
 
+import os
+
 from pelican.contents import Article
 from pelican.plugins.sitemap.sitemap import SitemapGenerator
 
@@ -25,6 +27,27 @@ class StableSitemap(SitemapGenerator):
         if newest is not None:
             self.now = newest
         super().finalize(pelican)
+
+    def _write_out(self, pelican):
+        """Write the sitemap, but leave the file that was there if its bytes are the same.
+
+        The sitemap writes its file itself; moving the old one aside and back
+        keeps it untouched (its modification time too, which rsync goes by).
+        """
+        fmt = pelican.settings.get("SITEMAP", {}).get("format", "xml")
+        path = os.path.join(pelican.output_path, f"sitemap.{fmt}")
+        kept = os.path.join(pelican.output_path, f".sitemap.{fmt}.before")
+        if os.path.isfile(path):
+            os.replace(path, kept)
+        super()._write_out(pelican)
+        if not os.path.isfile(kept):
+            return
+        with open(kept, "rb") as before, open(path, "rb") as after:
+            same = before.read() == after.read()
+        if same:
+            os.replace(kept, path)
+        else:
+            os.remove(kept)
 
 
 def register(signals):

@@ -56,7 +56,10 @@ def test_dark_mode_switches_colours_and_keeps_text_readable(visit, name):
     shown = visit(PAGES[name], color_scheme="dark")
     assert contrast(shown.page.locator("body"))["background"] < 0.05, "the page is not dark in dark mode"
     for selector in ["main p", "main a", "h1", ".site-footer p"]:
-        for element in shown.page.locator(selector).all()[:20]:
+        elements = shown.page.locator(selector).all()[:20]
+        # A selector that matched nothing would check nothing.
+        assert elements, f"no {selector} on the page"
+        for element in elements:
             ratio = contrast(element)["ratio"]
             assert ratio >= 4.5, f"{selector} {element.inner_text()[:40]!r}: contrast {ratio:.2f}"
 

@@ -97,7 +97,7 @@ def downloads(output, browser=None, queries=QUERIES):
         context = browser.new_context(service_workers="block")
         context.route(f"{SITE_URL}/**", _answer_from(output))
         fetched = []
-        context.on("requestfinished", fetched.append)
+        context.on("requestfinished", lambda request, fetched=fetched: fetched.append(request))
         page = context.new_page()
         page.goto(f"{SITE_URL}/search/")
         page.locator("#search-query").fill(query)

@@ -14,6 +14,8 @@ copy of its tests, with a conftest that puts that folder first on the
 
     .venv/bin/python scripts/mutate.py [NAME ...]            # default: every package
     .venv/bin/python scripts/mutate.py --report [NAME ...]   # re-read .mutate/NAME/, no run
+    .venv/bin/python scripts/mutate.py --survivors NAME      # the tests as they are now, against
+                                                             # the last run's survivors only
 
 Equivalent mutants are listed, each with its reason, in
 `plugins/<name>/tests/equivalent-mutants.txt`, one a line:
@@ -33,6 +35,7 @@ ready to paste into the list followed by its diff
 (`cd .mutate/<name> && ../../.venv/bin/mutmut show NAME` shows one too).
 """
 
+import ast
 import hashlib
 import json
 import os
@@ -46,14 +49,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = ROOT / ".mutate"
 EQUIVALENT_LIST = "tests/equivalent-mutants.txt"
-# Plugin glue (signal handlers that need a whole Pelican build) is left to the
-# build tests; mutation runs take the pure modules and each package's own
-# fast tests.
+# Plugin glue (signal handlers that need a whole Pelican build) and the
+# preview server are left to the build and site tests; mutation runs take the
+# pure modules and each package's own fast tests.
 PACKAGES = {
     "data_charts": ["*/plugin.py", "*/__init__.py"],
     "comment_threads": ["*/plugin.py", "*/__init__.py"],
     "blog_core": ["*/plugin.py", "*/__init__.py"],
-    "site_common": ["*/__init__.py"],
+    "site_common": ["*/preview.py", "*/__init__.py"],
     "old_links": ["*/plugin.py", "*/__init__.py"],
 }
 # mutmut's statuses, as its exit codes are sorted into them
@@ -69,8 +72,16 @@ import pelican
 pelican.__path__.insert(0, str(Path(__file__).resolve().parent / "pelican"))
 '''
 
+# mutmut's fork server normally imports every test module once and forks a
+# child per mutant from there; code our modules run at import (settings
+# tables, the comment Markdown converter, registries) would then never run
+# under a mutant, and its mutants would survive whatever the tests say. So the
+# server imports only the libraries (preload.txt) and each child imports our
+# package afresh with its mutant active.
 PYPROJECT = """[tool.mutmut]
 source_paths = ["pelican/plugins/{name}"]
+forkserver_warmup = "import"
+preload_modules_file = "preload.txt"
 do_not_mutate = {excluded}
 pytest_add_cli_args = ["-m", "not slow", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = ["tests/"]
@@ -187,26 +198,72 @@ def stage(name, excluded):
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(plugin / "pelican" / "plugins" / name, folder / "pelican" / "plugins" / name,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    if (plugin / "tests").is_dir():
-        shutil.copytree(plugin / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-        # A package's tests may borrow a helper from the site's tests package
-        # (`from tests.fuzzing import budget`); in the stage, `tests` is the
-        # package's own folder, so the helper is copied beside them.
-        for helper in sorted(set(SITE_HELPER.findall("\n".join(
-                test.read_text(encoding="utf-8") for test in (plugin / "tests").glob("*.py"))))):
-            shutil.copy(ROOT / "tests" / f"{helper}.py", folder / "tests" / f"{helper}.py")
+    copy_tests(plugin, folder / "tests")
+    (folder / "preload.txt").write_text("\n".join(libraries(folder)) + "\n", encoding="utf-8")
     (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (folder / "pyproject.toml").write_text(
         PYPROJECT.format(name=name, excluded=json.dumps(excluded)), encoding="utf-8")
     return folder
 
 
+def libraries(folder):
+    """Every module the staged package and its tests import, except our own packages and tests."""
+    names = {"pytest"}
+    for source in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names.add(node.module)
+    return sorted(name for name in names
+                  if not name.startswith(("pelican.plugins", "tests")) and name != "tests")
+
+
+def copy_tests(plugin, destination):
+    """The package's tests, fresh, in `destination`."""
+    shutil.rmtree(destination, ignore_errors=True)
+    if not (plugin / "tests").is_dir():
+        return
+    shutil.copytree(plugin / "tests", destination, ignore=shutil.ignore_patterns("__pycache__"))
+    # A package's tests may borrow a helper from the site's tests package
+    # (`from tests.fuzzing import budget`); in the stage, `tests` is the
+    # package's own folder, so the helper is copied beside them.
+    for helper in sorted(set(SITE_HELPER.findall("\n".join(
+            test.read_text(encoding="utf-8") for test in (plugin / "tests").glob("*.py"))))):
+        shutil.copy(ROOT / "tests" / f"{helper}.py", destination / f"{helper}.py")
+
+
 def run(name, excluded):
     folder = stage(name, excluded)
+    mutmut_run(name, folder, [])
+
+
+def rerun_survivors(name):
+    """The package's current tests against the last run's survivors only, in the same stage.
+
+    For the loop of writing a test and seeing what it kills. mutmut measures
+    which tests reach which function only for tests it has not seen: after a
+    change to the package's code, or to what an existing test calls, run the
+    whole package again.
+    """
+    folder = STAGE / name
+    listed = folder / "survivors.txt"
+    if not listed.is_file():
+        sys.exit(f"{name}: no survivors.txt in {folder}; run without --survivors first")
+    survivors = [line.split()[0] for line in listed.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
+    for destination in (folder / "tests", folder / "mutants" / "tests"):
+        copy_tests(ROOT / "plugins" / name, destination)
+    if survivors:
+        mutmut_run(name, folder, survivors)
+
+
+def mutmut_run(name, folder, mutants):
+    """`mutmut run` in the stage (all mutants, or those named), its output in mutmut.log."""
     workers = str(max(1, (os.cpu_count() or 2)))
     log = folder / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", workers],
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", workers, *mutants],
                               cwd=folder, check=False, stdout=out, stderr=subprocess.STDOUT)
     if done.returncode != 0:
         # mutmut stops when the unmutated tests fail or none can be found: no score means anything then
@@ -275,14 +332,19 @@ def summary(name, report):
 
 
 def main(arguments):
-    only_report = "--report" in arguments
-    names = [argument for argument in arguments if argument != "--report"]
+    options = {argument for argument in arguments if argument.startswith("--")}
+    names = [argument for argument in arguments if argument not in options]
+    if options - {"--report", "--survivors"}:
+        sys.exit(f"unknown option {', '.join(sorted(options - {'--report', '--survivors'}))}; "
+                 "use --report or --survivors")
     unknown = [name for name in names if name not in PACKAGES]
     if unknown:
         sys.exit(f"no package {', '.join(unknown)}; choose from {', '.join(PACKAGES)}")
     stale = []
     for name in names or PACKAGES:
-        if not only_report:
+        if "--survivors" in options:
+            rerun_survivors(name)
+        elif "--report" not in options:
             run(name, PACKAGES[name])
         report = report_package(name)
         print(summary(name, report))

@@ -90,7 +90,14 @@ pytest_add_cli_args_test_selection = ["tests/"]
 addopts = "--import-mode=importlib"
 consider_namespace_packages = true
 markers = ["slow: builds whole sites"]
+filterwarnings = ['error::EncodingWarning:pelican\\.plugins\\..*']
 """
+# Python names a text file opened without an encoding (EncodingWarning) when
+# asked to; our code must read and write UTF-8 whatever the machine's locale,
+# so in the mutation run such an open in our packages fails the test that
+# reaches it, and a mutant that drops an `encoding="utf-8"` is caught on a
+# UTF-8 machine too.
+ENVIRONMENT = {"PYTHONWARNDEFAULTENCODING": "1"}
 
 SITE_HELPER = re.compile(r"^from tests\.(\w+) import", re.MULTILINE)
 ENTRY = re.compile(r"(?P<name>\S+)\s+(?P<fingerprint>[0-9a-f]{8})(?:\s+(?P<reason>.*\S))?\s*$")
@@ -199,17 +206,22 @@ def stage(name, excluded):
     shutil.copytree(plugin / "pelican" / "plugins" / name, folder / "pelican" / "plugins" / name,
                     ignore=shutil.ignore_patterns("__pycache__"))
     copy_tests(plugin, folder / "tests")
-    (folder / "preload.txt").write_text("\n".join(libraries(folder)) + "\n", encoding="utf-8")
     (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
+    write_config(folder, name, excluded)
+    return folder
+
+
+def write_config(folder, name, excluded):
+    """mutmut's settings for the stage, and the libraries its fork server imports."""
+    (folder / "preload.txt").write_text("\n".join(libraries(folder)) + "\n", encoding="utf-8")
     (folder / "pyproject.toml").write_text(
         PYPROJECT.format(name=name, excluded=json.dumps(excluded)), encoding="utf-8")
-    return folder
 
 
 def libraries(folder):
     """Every module the staged package and its tests import, except our own packages and tests."""
     names = {"pytest"}
-    for source in sorted(folder.rglob("*.py")):
+    for source in sorted(set(folder.rglob("*.py")) - set(folder.glob("mutants/**/*.py"))):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names.update(alias.name for alias in node.names)
@@ -254,6 +266,7 @@ def rerun_survivors(name):
                  if line and not line.startswith("#")]
     for destination in (folder / "tests", folder / "mutants" / "tests"):
         copy_tests(ROOT / "plugins" / name, destination)
+    write_config(folder, name, PACKAGES[name])
     if survivors:
         mutmut_run(name, folder, survivors)
 
@@ -264,7 +277,8 @@ def mutmut_run(name, folder, mutants):
     log = folder / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", workers, *mutants],
-                              cwd=folder, check=False, stdout=out, stderr=subprocess.STDOUT)
+                              cwd=folder, check=False, stdout=out, stderr=subprocess.STDOUT,
+                              env={**os.environ, **ENVIRONMENT})
     if done.returncode != 0:
         # mutmut stops when the unmutated tests fail or none can be found: no score means anything then
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]

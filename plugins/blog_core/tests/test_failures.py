@@ -31,3 +31,29 @@ def test_install_is_idempotent():
     failures.install("blog_core.test")
     filters = logging.getLogger("blog_core.test").filters
     assert sum(isinstance(f, failures.StrictStopFilter) for f in filters) == 1
+
+
+def test_a_record_without_an_exception_passes_unchanged():
+    record = logging.LogRecord("pelican", logging.WARNING, __file__, 1, "%s: %s", ("a.md", "bad"), None)
+    assert failures.StrictStopFilter().filter(record)
+    assert record.getMessage() == "a.md: bad"
+
+
+def test_only_the_strict_stop_itself_loses_its_traceback():
+    other_runtime = record_with(RuntimeError("generator failed"))
+    failures.StrictStopFilter().filter(other_runtime)
+    assert other_runtime.exc_info is not None
+    same_words = record_with(ValueError(failures.STRICT_STOP))
+    failures.StrictStopFilter().filter(same_words)
+    assert same_words.exc_info is not None
+
+
+def test_install_filters_pelicans_own_logger():
+    logger = logging.getLogger("pelican")
+    before = list(logger.filters)
+    try:
+        failures.install()
+        [added] = [f for f in logger.filters if f not in before]
+        assert isinstance(added, failures.StrictStopFilter)
+    finally:
+        logger.filters[:] = before

@@ -19,3 +19,15 @@ def test_advice_names_the_right_placeholder():
 
 def test_empty_content_has_no_links():
     assert links.relative_links(None) == []
+
+
+def test_a_link_after_one_that_is_fine_is_still_found():
+    html = ('<a href="https://example.org">e</a> <a href="#top">t</a> <a href="|filename|/old.md">o</a>'
+            ' <a href="notes.md">n</a>')
+    assert links.relative_links(html) == [("href", "notes.md")]
+
+
+def test_a_markdown_file_link_gets_the_filename_placeholder():
+    assert links.advice("href", "../posts/b.markdown") == (
+        'relative link href="../posts/b.markdown" will break on the published page; '
+        "write it as {filename}/posts/b.markdown (a path inside content/)")

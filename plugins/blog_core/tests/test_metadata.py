@@ -52,3 +52,14 @@ def test_settings_problems_name_the_setting_and_the_fix():
     assert wrong_list == "setting BLOG_EXTRA_METADATA must be a list of metadata names, not 'image'"
     [twice] = settings_problems({"BLOG_TYPOGRIFY": True, "TYPOGRIFY": True})
     assert "set TYPOGRIFY = False" in twice
+
+
+def test_every_unknown_key_is_reported_whatever_comes_before_it():
+    assert metadata.unknown_keys({"author": "a", "tgas": "x", "title": "t", "zzzzqq": 1}, KNOWN)[0] == (
+        "unknown metadata 'tgas'; did you mean 'tags'?")
+    assert len(metadata.unknown_keys({"author": "a", "tgas": "x", "title": "t", "zzzzqq": 1}, KNOWN)) == 2
+
+
+def test_an_update_on_the_minute_of_publication_is_fine():
+    published = datetime(2013, 11, 20, 9, 30)
+    assert metadata.date_order(published, published) == []

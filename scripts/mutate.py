@@ -51,7 +51,8 @@ STAGE = ROOT / ".mutate"
 EQUIVALENT_LIST = "tests/equivalent-mutants.txt"
 # Plugin glue (signal handlers that need a whole Pelican build) and the
 # preview server are left to the build and site tests; mutation runs take the
-# pure modules and each package's own fast tests.
+# pure modules and each package's own fast tests, less those marked heavy
+# (fuzzing and stress inputs, seconds each, which would run once per mutant).
 PACKAGES = {
     "data_charts": ["*/plugin.py", "*/__init__.py"],
     "comment_threads": ["*/plugin.py", "*/__init__.py"],
@@ -83,13 +84,13 @@ source_paths = ["pelican/plugins/{name}"]
 forkserver_warmup = "import"
 preload_modules_file = "preload.txt"
 do_not_mutate = {excluded}
-pytest_add_cli_args = ["-m", "not slow", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
+pytest_add_cli_args = ["-m", "not slow and not heavy", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = ["tests/"]
 
 [tool.pytest.ini_options]
 addopts = "--import-mode=importlib"
 consider_namespace_packages = true
-markers = ["slow: builds whole sites"]
+markers = ["slow: builds whole sites", "heavy: hundreds of generated cases or a stress input"]
 filterwarnings = ['error::EncodingWarning:pelican\\.plugins\\..*']
 """
 # Python names a text file opened without an encoding (EncodingWarning) when

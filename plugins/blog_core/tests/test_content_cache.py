@@ -76,7 +76,10 @@ class Site:
 
 
 def test_a_stale_cache_is_emptied_of_pelicans_files_and_stamped(tmp_path):
-    from pelican.plugins.blog_core.content_cache import FINGERPRINT_FILE, forget_stale_content_cache
+    from pelican.plugins.blog_core.content_cache import (
+        FINGERPRINT_FILE,
+        forget_stale_content_cache,
+    )
 
     cache = tmp_path / "cache" / "site"
     forget_stale_content_cache(Site(cache))

@@ -2,14 +2,13 @@
 
 import copy
 
-from pelican.readers import MarkdownReader, Readers
-from pelican.settings import DEFAULT_CONFIG
-
 from pelican.plugins.blog_core.typography import (
     TypographicMarkdownReader,
     typeset,
     use_typographic_reader,
 )
+from pelican.readers import MarkdownReader, Readers
+from pelican.settings import DEFAULT_CONFIG
 
 TEXT = '<p>Rates -- and more --- said &quot;the court&quot; ... in the end</p>'
 SETTINGS = {"TYPOGRIFY_DASHES": "oldschool", "TYPOGRIFY_OMIT_FILTERS": [], "TYPOGRIFY_IGNORE_TAGS": []}

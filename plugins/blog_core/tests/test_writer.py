@@ -3,9 +3,8 @@
 import os
 
 import pytest
-from pelican.writers import FileOverwriteFailedError
-
 from pelican.plugins.blog_core.writer import KeepUnchangedWriter, write_if_changed
+from pelican.writers import FileOverwriteFailedError
 
 OLD_TIME = 1_000_000_000
 

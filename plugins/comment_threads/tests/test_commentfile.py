@@ -11,7 +11,6 @@ from pelican.plugins.comment_threads.commentfile import (
     CommentFileError,
     Mistake,
     allocate_id,
-    format,
     is_valid_id,
     parse,
     path_for,
@@ -88,3 +87,16 @@ def test_a_comment_that_cannot_be_a_file_is_not_written(tmp_path):
 
 def test_a_mistake_has_no_line_or_suggestion_unless_given():
     assert Mistake(None, "m") == Mistake(line=None, message="m", suggestion=None)
+
+
+def test_a_comment_file_reaches_the_disk_before_it_counts_as_written(tmp_path, monkeypatch):
+    # An approval answered "published" must survive a power cut: file and folder are synced,
+    # unless an import of thousands asks to sync once at the end.
+    import os
+
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    write(tmp_path, "a-post", "maria-l", COMMENT)
+    assert len(synced) == 2
+    write(tmp_path, "a-post", "tom", COMMENT, sync=False)
+    assert len(synced) == 2

@@ -35,7 +35,6 @@ ready to paste into the list followed by its diff
 (`cd .mutate/<name> && ../../.venv/bin/mutmut show NAME` shows one too).
 """
 
-import ast
 import hashlib
 import json
 import os
@@ -73,16 +72,8 @@ import pelican
 pelican.__path__.insert(0, str(Path(__file__).resolve().parent / "pelican"))
 '''
 
-# mutmut's fork server normally imports every test module once and forks a
-# child per mutant from there; code our modules run at import (settings
-# tables, the comment Markdown converter, registries) would then never run
-# under a mutant, and its mutants would survive whatever the tests say. So the
-# server imports only the libraries (preload.txt) and each child imports our
-# package afresh with its mutant active.
 PYPROJECT = """[tool.mutmut]
 source_paths = ["pelican/plugins/{name}"]
-forkserver_warmup = "import"
-preload_modules_file = "preload.txt"
 do_not_mutate = {excluded}
 pytest_add_cli_args = ["-m", "not slow and not heavy", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = ["tests/"]
@@ -207,29 +198,15 @@ def stage(name, excluded):
     shutil.copytree(plugin / "pelican" / "plugins" / name, folder / "pelican" / "plugins" / name,
                     ignore=shutil.ignore_patterns("__pycache__"))
     copy_tests(plugin, folder / "tests")
-    (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     write_config(folder, name, excluded)
     return folder
 
 
 def write_config(folder, name, excluded):
-    """mutmut's settings for the stage, and the libraries its fork server imports."""
-    (folder / "preload.txt").write_text("\n".join(libraries(folder)) + "\n", encoding="utf-8")
+    """mutmut's settings and our conftest for the stage."""
+    (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (folder / "pyproject.toml").write_text(
         PYPROJECT.format(name=name, excluded=json.dumps(excluded)), encoding="utf-8")
-
-
-def libraries(folder):
-    """Every module the staged package and its tests import, except our own packages and tests."""
-    names = {"pytest"}
-    for source in sorted(set(folder.rglob("*.py")) - set(folder.glob("mutants/**/*.py"))):
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                names.add(node.module)
-    return sorted(name for name in names
-                  if not name.startswith(("pelican.plugins", "tests")) and name != "tests")
 
 
 def copy_tests(plugin, destination):

@@ -192,3 +192,102 @@ def test_a_date_in_the_future_is_refused_a_day_ahead_but_not_an_hour():
     now = datetime.datetime(2014, 4, 10, 12, 0, tzinfo=datetime.UTC)
     _, soon = parse("Author: M\nDate: 2014-04-11 11:00\n\nHi\n", now=now)
     assert soon == []
+
+
+# The comment converter and the settings table are built once, at import. These tests
+# build them again, so that what they are built from is checked where it runs.
+
+def test_a_converter_with_the_comment_guards_bounds_links_and_keeps_foreign_tags_as_text():
+    import markdown
+    from markdown.inlinepatterns import LinkInlineProcessor
+    from pelican.plugins.comment_threads.markdown_guard import (
+        LINK_PROCESSORS,
+        BoundedLinkText,
+        CommentMarkdown,
+    )
+
+    converters = [markdown.Markdown(extensions=[CommentMarkdown({"p", "b"})]) for _ in range(2)]
+    for name in LINK_PROCESSORS:
+        first, second = (type(c.inlinePatterns[name]) for c in converters)
+        assert issubclass(first, BoundedLinkText) and issubclass(first, LinkInlineProcessor)
+        assert first is second and first.__name__ == f"Bounded{first.__mro__[2].__name__}"
+    html = converters[0].convert("[" + "a" * (MAX_LINK_TEXT + 1) + "](https://x.test) <b>kept</b> <i>shown</i>")
+    assert "<a" not in html and "<b>kept</b>" in html and "&lt;i&gt;shown&lt;/i&gt;" in html
+
+
+def test_a_class_that_is_no_link_processor_or_is_bounded_already_is_left_as_it_is():
+    from pelican.plugins.comment_threads.markdown_guard import BoundedLinkText, _bounded
+
+    class Bounded(BoundedLinkText, int):
+        pass
+
+    assert _bounded(int) is int and _bounded(Bounded) is Bounded
+
+
+def test_the_settings_table_as_built_at_import_names_every_choice(monkeypatch):
+    import importlib
+
+    from pelican.plugins.comment_threads import settings
+
+    monkeypatch.setattr(settings, "CHECKS", settings.CHECKS)  # put the original back afterwards
+    importlib.reload(settings)
+    assert settings.apply_defaults({"COMMENTS_EMAIL": "c@blog.test", "COMMENTS_ORDER": "random",
+                                    "COMMENTS_DEFAULT_STATE": "hidden"}) == [
+        "Setting COMMENTS_ORDER is 'random'; it should be one of 'newest-first', 'oldest-first' "
+        "(using 'newest-first' instead)."]
+
+
+def test_replies_below_the_deepest_level_are_lifted_to_it_in_reading_order():
+    from pelican.plugins.comment_threads.threads import build_thread, limit_depth
+
+    chain = [make("a", "A", 2), make("b", "B", 3, "a"), make("c", "C", 4, "b"), make("d", "D", 5, "c"),
+             make("e", "E", 6, "d"), make("f", "F", 7, "c"), make("g", "G", 8, "a")]
+    nodes, _ = build_thread(chain, datetime.datetime(2014, 4, 1, tzinfo=datetime.UTC))
+
+    def shape(node):
+        return (node.comment.id, [shape(reply) for reply in node.replies])
+
+    assert [shape(node) for node in limit_depth(nodes, 2)] == [
+        ("a", [("b", [("c", [("d", []), ("e", []), ("f", [])])]), ("g", [])])]
+
+
+def test_a_file_without_a_blank_line_publishes_none_of_its_header_as_text():
+    comment, mistakes = parse("Author: Maria L.\nDate: 2014-04-10 03:53\nEmail: maria@private.test")
+    assert comment.body == "" and comment.author == "Maria L."
+    assert (None, "the file has no blank line after its header",
+            "write the header lines, a blank line, then the comment") in [
+        (m.line, m.message, m.suggestion) for m in mistakes]
+
+
+def test_windows_line_ends_a_byte_order_mark_and_an_empty_value_read_as_plain_lines():
+    text = "\ufeffAuthor: Malcolm X\r\nDate: 2014-04-10 03:53\r\nWebsite:\r\n\r\nFirst line\r\nsecond\r\n"
+    comment, mistakes = parse(text)
+    assert mistakes == []
+    assert (comment.author, comment.website, comment.body) == ("Malcolm X", None, "First line\nsecond")
+
+
+def test_feed_text_loses_what_xml_cannot_carry_and_stays_markup_only_if_it_was():
+    from markupsafe import Markup
+    from pelican.plugins.comment_threads.feeds import xml_text
+
+    assert xml_text("a\x00b\x1fc\ufffe") == "abc" and not isinstance(xml_text("<b>"), Markup)
+    assert xml_text(Markup("<p>a\x0bb</p>")) == Markup("<p>ab</p>")
+    assert isinstance(xml_text(Markup("<p>a</p>")), Markup)
+
+
+def test_a_reply_in_a_feed_links_its_parent_under_any_site_address():
+    newest, _ = feed_items("2014/04/p/", "A post", views([make("a", "Tom", 2), make("b", "Maria L.", 3, "a")]))
+    assert newest.get_content("https://s.example/LAWX/").startswith(
+        '<p>In reply to <a href="https://s.example/LAWX/2014/04/p/#comment-a">')
+
+
+def test_link_text_too_long_to_scan_is_no_link_even_if_an_address_follows_the_bracket():
+    html = render_body("[(https://x.test)" + "a" * (MAX_LINK_TEXT + 10) + "]")
+    assert "<a" not in html
+
+
+def test_enclosing_marks_and_control_characters_do_not_make_another_name():
+    authors = ["Elena Marsh"]
+    for disguise in ("Elena\u20dd Marsh", "Elena \x07Marsh"):
+        badge, problem = author_badge(disguise, None, authors)
+        assert not badge and "looks like that of the site author 'Elena Marsh'" in problem, disguise

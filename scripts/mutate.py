@@ -45,19 +45,24 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+from mutmut.stats import status_by_exit_code
+
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = ROOT / ".mutate"
 EQUIVALENT_LIST = "tests/equivalent-mutants.txt"
-# Plugin glue (signal handlers that need a whole Pelican build) and the
-# preview server are left to the build and site tests; mutation runs take the
+# Plugin glue (signal handlers that need a whole Pelican build), the problem
+# pipeline's handlers, the test harness and the preview server are left to
+# the build and site tests; mutation runs take the
 # pure modules and each package's own fast tests, less those marked heavy
 # (fuzzing and stress inputs, seconds each, which would run once per mutant).
 PACKAGES = {
     "data_charts": ["*/plugin.py", "*/__init__.py"],
     "comment_threads": ["*/plugin.py", "*/__init__.py"],
     "blog_core": ["*/plugin.py", "*/__init__.py"],
-    "site_common": ["*/preview.py", "*/__init__.py"],
+    "site_common": ["*/preview.py", "*/pipeline.py", "*/testing.py", "*/__init__.py"],
     "old_links": ["*/plugin.py", "*/__init__.py"],
+    "build_speed": ["*/plugin.py", "*/__init__.py"],
 }
 # mutmut's statuses, as its exit codes are sorted into them
 KILLED = {"killed", "timeout"}
@@ -266,9 +271,6 @@ def mutmut_run(name, folder, mutants):
 
 def read_results(folder):
     """Every mutant's status, and the diffs of those not killed, from a staged run's `mutants/`."""
-    from mutmut.mutation.diff_apply import get_diff_for_mutant
-    from mutmut.stats import status_by_exit_code
-
     statuses, paths = {}, {}
     for meta in sorted((folder / "mutants").rglob("*.py.meta")):
         source = meta.relative_to(folder / "mutants").with_suffix("")

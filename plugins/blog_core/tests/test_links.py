@@ -12,13 +12,26 @@ def test_relative_links_are_found_and_others_pass():
 
 
 def test_advice_names_the_right_placeholder():
-    assert links.advice("src", "../images/a.svg").endswith(
+    assert links.advice("src", "../images/a.svg")[1] == (
         "write it as {static}/images/a.svg (a path inside content/)")
-    assert "{filename}/posts/b.md" in links.advice("href", "../posts/b.md")
+    assert "{filename}/posts/b.md" in links.advice("href", "../posts/b.md")[1]
 
 
 def test_empty_content_has_no_links():
     assert links.relative_links(None) == []
+
+
+def test_intrasite_links_are_found_with_their_line():
+    text = "Title: x\n\nSee [a]({filename}a.md) and [b](|filename|/posts/b.md).\n\n![c]({static}/images/c.svg)\n"
+    assert list(links.intrasite_links(text)) == [
+        (3, "filename", "a.md"), (3, "filename", "/posts/b.md"), (5, "static", "/images/c.svg")]
+
+
+def test_targets_resolve_from_the_post_or_from_content():
+    assert links.resolve("a.md", "posts") == "posts/a.md"
+    assert links.resolve("/images/c.svg", "posts") == "images/c.svg"
+    assert links.resolve("../pages/about.md", "posts") == "pages/about.md"
+    assert links.resolve("a%20b.md", "posts") == "posts/a b.md"
 
 
 def test_a_link_after_one_that_is_fine_is_still_found():
@@ -29,5 +42,5 @@ def test_a_link_after_one_that_is_fine_is_still_found():
 
 def test_a_markdown_file_link_gets_the_filename_placeholder():
     assert links.advice("href", "../posts/b.markdown") == (
-        'relative link href="../posts/b.markdown" will break on the published page; '
+        'relative link href="../posts/b.markdown" will break on the published page',
         "write it as {filename}/posts/b.markdown (a path inside content/)")

@@ -65,12 +65,12 @@ def test_each_mistake_is_one_sentence_and_a_bad_file_name_comes_first():
     comment, problems = parse_comment(text, comment_id="bad id", slug="p", path="comments/p/bad id.md",
                                       timezone="UTC")
     assert comment is None
-    assert problems == [
+    assert [str(problem) for problem in problems] == [
         "comments/p/bad id.md: the file name 'bad id' cannot be a comment id, so the comment is not shown; "
-        "use letters, digits, '-' and '_' only, starting with a letter or digit.",
+        "use letters, digits, '-' and '_' only, starting with a letter or digit",
         "comments/p/bad id.md:3: unknown header 'Autor'; did you mean 'Author'?",
         "comments/p/bad id.md:4: unknown role 'editor'; the only role is 'author', for a comment a site "
-        "author wrote.",
+        "author wrote",
     ]
 
 
@@ -78,7 +78,8 @@ def test_a_comment_without_an_author_is_shown_as_anonymous():
     comment, problems = parse_comment("Date: 2014-04-10 03:53\n\nHi\n", comment_id="a", slug="p",
                                       path="comments/p/a.md", timezone="UTC")
     assert comment.author == "Anonymous"
-    assert problems == ["comments/p/a.md: the comment has no author; add an 'Author: <name>' line."]
+    assert [str(problem) for problem in problems] == [
+        "comments/p/a.md: the comment has no author; add an 'Author: <name>' line"]
 
 
 def test_a_linked_comment_file_is_refused_by_name_and_never_opened(tmp_path):
@@ -89,8 +90,8 @@ def test_a_linked_comment_file_is_refused_by_name_and_never_opened(tmp_path):
     os.symlink(secret, comments / "p" / "a.md")
     found, problems = load_comments(comments, tmp_path, "UTC")
     assert found == []
-    assert problems == ["comments/p/a.md: not read, because it is a symbolic link; copy the comment file here "
-                        "instead."]
+    assert [str(problem) for problem in problems] == [
+        "comments/p/a.md: not read, because it is a symbolic link; copy the comment file here instead"]
     with pytest.raises(OSError):  # a file swapped for a link after that check
         _read_text(str(comments / "p" / "a.md"))
 
@@ -176,15 +177,16 @@ def test_a_cache_file_without_bodies_is_an_empty_cache(tmp_path):
 def test_the_comment_endpoint_must_be_a_web_address(endpoint, good):
     problems = apply_defaults({"COMMENTS_ENDPOINT": endpoint})
     assert problems == ([] if good else [
-        f"Setting COMMENTS_ENDPOINT is {endpoint!r}; it should be an http(s) URL, or None (using None instead).",
+        f"Setting COMMENTS_ENDPOINT is {endpoint!r}; expected an http(s) URL, or None (the build uses the "
+        "default, None).",
         "Neither COMMENTS_ENDPOINT nor COMMENTS_EMAIL is set; set one so that readers have a way to leave a "
         "comment."])
 
 
 def test_every_choice_is_named_when_a_setting_must_be_one_of_them():
     assert apply_defaults({"COMMENTS_EMAIL": "c@blog.test", "COMMENTS_DEFAULT_STATE": "shut"}) == [
-        "Setting COMMENTS_DEFAULT_STATE is 'shut'; it should be one of 'open', 'closed', 'hidden' "
-        "(using 'open' instead)."]
+        "Setting COMMENTS_DEFAULT_STATE is 'shut'; expected one of 'open', 'closed', 'hidden' "
+        "(the build uses the default, 'open')."]
     assert apply_defaults({"COMMENTS_EMAIL": "c@blog.test", "COMMENTS_DEFAULT_STATE": "closed"}) == []
 
 
@@ -229,12 +231,12 @@ def test_the_settings_table_as_built_at_import_names_every_choice(monkeypatch):
 
     from pelican.plugins.comment_threads import settings
 
-    monkeypatch.setattr(settings, "CHECKS", settings.CHECKS)  # put the original back afterwards
+    monkeypatch.setattr(settings, "SCHEMA", settings.SCHEMA)  # put the original back afterwards
     importlib.reload(settings)
     assert settings.apply_defaults({"COMMENTS_EMAIL": "c@blog.test", "COMMENTS_ORDER": "random",
                                     "COMMENTS_DEFAULT_STATE": "hidden"}) == [
-        "Setting COMMENTS_ORDER is 'random'; it should be one of 'newest-first', 'oldest-first' "
-        "(using 'newest-first' instead)."]
+        "Setting COMMENTS_ORDER is 'random'; expected one of 'newest-first', 'oldest-first' "
+        "(the build uses the default, 'newest-first')."]
 
 
 def test_replies_below_the_deepest_level_are_lifted_to_it_in_reading_order():

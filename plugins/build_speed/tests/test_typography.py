@@ -2,13 +2,14 @@
 
 import copy
 
+from pelican.readers import MarkdownReader, Readers
+from pelican.settings import DEFAULT_CONFIG
+
 from pelican.plugins.build_speed.typography import (
     TypographicMarkdownReader,
     typeset,
     use_typographic_reader,
 )
-from pelican.readers import MarkdownReader, Readers
-from pelican.settings import DEFAULT_CONFIG
 
 TEXT = '<p>Rates -- and more --- said &quot;the court&quot; ... in the end</p>'
 SETTINGS = {"TYPOGRIFY_DASHES": "oldschool", "TYPOGRIFY_OMIT_FILTERS": [], "TYPOGRIFY_IGNORE_TAGS": []}

@@ -3,8 +3,9 @@
 import os
 
 import pytest
-from pelican.plugins.build_speed.writer import KeepUnchangedWriter
 from pelican.writers import FileOverwriteFailedError
+
+from pelican.plugins.build_speed.writer import KeepUnchangedWriter
 
 OLD_TIME = 1_000_000_000
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from pelican.plugins.comment_threads.commentfile import (
     CommentFile,
     CommentFileError,

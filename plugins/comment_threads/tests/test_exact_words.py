@@ -4,6 +4,7 @@ import datetime
 import os
 
 import pytest
+
 from pelican.plugins.comment_threads.cache import FILENAME, BodyCache, rules_fingerprint
 from pelican.plugins.comment_threads.commentfile import parse
 from pelican.plugins.comment_threads.feeds import feed_items
@@ -202,6 +203,7 @@ def test_a_date_in_the_future_is_refused_a_day_ahead_but_not_an_hour():
 def test_a_converter_with_the_comment_guards_bounds_links_and_keeps_foreign_tags_as_text():
     import markdown
     from markdown.inlinepatterns import LinkInlineProcessor
+
     from pelican.plugins.comment_threads.markdown_guard import (
         LINK_PROCESSORS,
         BoundedLinkText,
@@ -270,6 +272,7 @@ def test_windows_line_ends_a_byte_order_mark_and_an_empty_value_read_as_plain_li
 
 def test_feed_text_loses_what_xml_cannot_carry_and_stays_markup_only_if_it_was():
     from markupsafe import Markup
+
     from pelican.plugins.comment_threads.feeds import xml_text
 
     assert xml_text("a\x00b\x1fc\ufffe") == "abc" and not isinstance(xml_text("<b>"), Markup)

@@ -44,3 +44,7 @@ def test_a_markdown_file_link_gets_the_filename_placeholder():
     assert links.advice("href", "../posts/b.markdown") == (
         'relative link href="../posts/b.markdown" will break on the published page',
         "write it as {filename}/posts/b.markdown (a path inside content/)")
+
+
+def test_a_target_from_the_content_folder_keeps_its_whole_name():
+    assert links.resolve("/Xmas/a.md", "posts") == "Xmas/a.md"

@@ -127,3 +127,12 @@ def test_an_unchanged_file_is_read_as_utf8_whatever_the_locale(tmp_path):
     result = subprocess.run([sys.executable, "-c", program, str(target)], capture_output=True, text=True,
                             env={**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"})
     assert (result.stdout.strip(), result.stderr) == ("False", "")
+
+
+def test_write_if_changed_takes_bytes_as_they_are(tmp_path):
+    from pelican.plugins.site_common.files import write_if_changed
+
+    target = tmp_path / "a.png"
+    assert write_if_changed(target, b"\x89PNG\xff") is True
+    assert target.read_bytes() == b"\x89PNG\xff"
+    assert write_if_changed(target, b"\x89PNG\xff") is False

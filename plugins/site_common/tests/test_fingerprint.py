@@ -60,3 +60,9 @@ def test_a_renamed_file_or_moved_bytes_change_the_fingerprint(tmp_path, monkeypa
     moved = code_fingerprint(["moved"])
     (package / "b.py").rename(package / "c.py")
     assert len({base, moved, code_fingerprint(["moved"])}) == 3
+
+
+def test_a_module_that_is_no_package_has_no_folder_to_read():
+    from pelican.plugins.site_common.fingerprint import package_directories
+
+    assert package_directories("textwrap") == [] and package_directories("no_such_package") == []

@@ -79,4 +79,28 @@ def test_a_text_sitemap_is_kept_the_same_way(tmp_path):
     signals.get_generators.send(pelican)
     signals.content_written.send(str(tmp_path / "index.html"), {})
     signals.finalized.send(pelican)
-    assert (tmp_path / "sitemap.txt").read_text(encoding="utf-8") == "https://s.example/\n"
+    sitemap = tmp_path / "sitemap.txt"
+    assert sitemap.read_text(encoding="utf-8") == "https://s.example/\n"
+    os.utime(sitemap, ns=(OLD_TIME, OLD_TIME))
+    signals.get_generators.send(pelican)
+    signals.content_written.send(str(tmp_path / "index.html"), {})
+    signals.finalized.send(pelican)
+    assert sitemap.stat().st_mtime_ns == OLD_TIME and sorted(os.listdir(tmp_path)) == ["sitemap.txt"]
+
+
+def test_the_sitemap_is_set_aside_beside_itself_not_in_the_working_folder(tmp_path, monkeypatch):
+    # The working folder may be on another disk (/dev/shm is, on Linux), where a rename cannot go.
+    import tempfile
+
+    output = tmp_path / "output"
+    output.mkdir()
+    elsewhere = tempfile.mkdtemp(dir="/dev/shm" if os.path.isdir("/dev/shm") else tmp_path)
+    monkeypatch.chdir(elsewhere)
+    posts = [post("a", day(2))]
+    try:
+        build(output, posts)
+        build(output, posts)
+        assert os.listdir(elsewhere) == [] and sorted(os.listdir(output)) == ["sitemap.xml"]
+    finally:
+        os.chdir(tmp_path)
+        os.rmdir(elsewhere)

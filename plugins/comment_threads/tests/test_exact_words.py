@@ -200,16 +200,18 @@ def test_a_date_in_the_future_is_refused_a_day_ahead_but_not_an_hour():
 # The comment converter and the settings table are built once, at import. These tests
 # build them again, so that what they are built from is checked where it runs.
 
-def test_a_converter_with_the_comment_guards_bounds_links_and_keeps_foreign_tags_as_text():
+def test_a_converter_with_the_comment_guards_bounds_links_and_keeps_foreign_tags_as_text(monkeypatch):
     import markdown
     from markdown.inlinepatterns import LinkInlineProcessor
 
+    from pelican.plugins.comment_threads import markdown_guard
     from pelican.plugins.comment_threads.markdown_guard import (
         LINK_PROCESSORS,
         BoundedLinkText,
         CommentMarkdown,
     )
 
+    monkeypatch.setattr(markdown_guard, "_BOUNDED", {})  # as in a process that has built none yet
     converters = [markdown.Markdown(extensions=[CommentMarkdown({"p", "b"})]) for _ in range(2)]
     for name in LINK_PROCESSORS:
         first, second = (type(c.inlinePatterns[name]) for c in converters)
@@ -296,3 +298,35 @@ def test_enclosing_marks_and_control_characters_do_not_make_another_name():
     for disguise in ("Elena\u20dd Marsh", "Elena \x07Marsh"):
         badge, problem = author_badge(disguise, None, authors)
         assert not badge and "looks like that of the site author 'Elena Marsh'" in problem, disguise
+
+
+@pytest.mark.parametrize("line, mistake", [
+    ("E-mail: maria@private.test", ("'E-mail: maria@private.test' is not a header line, and email addresses "
+                                    "are not allowed", "email addresses are not kept in comment files, which are "
+                                    "published with the site; they belong in the comment service's moderation "
+                                    "database")),
+    ("Author: Tom", ("'Author' is given twice (first on line 1)", "keep one")),
+    ("Website: https://x.test/\x07", ("the 'Website' value holds a control character", "remove it")),
+    ("Zzyzx: 1", ("unknown header 'Zzyzx'", "comment files take Author, Date, Replyto, Website, Role")),
+    ("From: Tom", ("unknown header 'From'", "did you mean 'Author'?")),
+])
+def test_a_wrong_header_line_is_named_on_its_line_with_what_to_do(line, mistake):
+    assert mistakes_of(line) == [(3, *mistake)]
+
+
+def test_the_header_lines_are_found_as_the_reader_finds_them():
+    from pelican.plugins.comment_threads.commentfile import header_lines
+
+    text = "\ufeffAuthor: Malcolm X\r\nWebsite:\r\nRole:X\nDate: 2014-04-10 03:53\n\nReplyto: a\n"
+    assert header_lines(text) == {"author": 1, "website": 2, "date": 4}
+
+
+def test_a_body_keeps_its_first_and_last_letters():
+    assert parse(HEAD + "\nX marks the spot, says X\n")[0].body == "X marks the spot, says X"
+
+
+def test_a_reference_date_is_read_as_a_date():
+    from pelican.plugins.comment_threads.settings import SCHEMA
+
+    config, problems = SCHEMA.load({"COMMENTS_EMAIL": "c@blog.test", "COMMENTS_REFERENCE_DATE": "2014-05-01"})
+    assert problems == [] and config.reference_date == datetime.date(2014, 5, 1)

@@ -67,16 +67,18 @@ def test_an_existing_path_is_found_relative_to_its_setting(tmp_path):
             ExistingPath(None, relative_to="PATH").check(value, settings)
 
 
-SCHEMA = Schema("ExampleConfig", "EX_", {
-    "EX_ORDER": Choice("new", choices=("new", "old")),
-    "EX_DEPTH": Integer(4, low=0, high=12, expected="a whole number from 0 to 12"),
-    "EX_FILE": Optional(None, option=ExistingPath(None, relative_to="PATH")),
-    "SITENAME": Text("A site"),
-}, renamed={"EX_SORT": "EX_ORDER"}, elsewhere=lambda: {"EX_SERVICE_PORT"})
+def example_schema():
+    # Built in each test, not at import, so that what building one does is tested too.
+    return Schema("ExampleConfig", "EX_", {
+        "EX_ORDER": Choice("new", choices=("new", "old")),
+        "EX_DEPTH": Integer(4, low=0, high=12, expected="a whole number from 0 to 12"),
+        "EX_FILE": Optional(None, option=ExistingPath(None, relative_to="PATH")),
+        "SITENAME": Text("A site"),
+    }, renamed={"EX_SORT": "EX_ORDER"}, elsewhere=lambda: {"EX_SERVICE_PORT"})
 
 
 def test_a_config_holds_each_value_under_its_short_name_and_is_frozen():
-    config, problems = SCHEMA.load({"EX_ORDER": "old", "SITENAME": "The Grant Rate", "EX_SERVICE_PORT": 1})
+    config, problems = example_schema().load({"EX_ORDER": "old", "SITENAME": "The Grant Rate", "EX_SERVICE_PORT": 1})
     assert problems == []
     assert (config.order, config.depth, config.file, config.sitename) == ("old", 4, None, "The Grant Rate")
     assert type(config).__name__ == "ExampleConfig"
@@ -85,7 +87,7 @@ def test_a_config_holds_each_value_under_its_short_name_and_is_frozen():
 
 
 def test_a_wrong_value_is_one_sentence_and_the_default_is_used(tmp_path):
-    config, problems = SCHEMA.load({"PATH": str(tmp_path), "EX_DEPTH": 13, "EX_FILE": "missing.csv"})
+    config, problems = example_schema().load({"PATH": str(tmp_path), "EX_DEPTH": 13, "EX_FILE": "missing.csv"})
     assert (config.depth, config.file) == (4, None)
     assert [(p.key, p.message, p.suggestion) for p in problems] == [
         ("EX_DEPTH", "setting EX_DEPTH is 13", "expected a whole number from 0 to 12 (the build uses the default, 4)"),
@@ -106,7 +108,7 @@ def test_a_default_is_checked_like_a_value_so_the_config_holds_what_the_plugin_u
 
 
 def test_unknown_and_renamed_keys_under_the_prefix_are_named_with_what_to_write():
-    _, problems = SCHEMA.load({"EX_ORDR": "new", "EX_SORT": "new", "EX_ZZZZZZZZ": 1, "OTHER_X": 1,
+    _, problems = example_schema().load({"EX_ORDR": "new", "EX_SORT": "new", "EX_ZZZZZZZZ": 1, "OTHER_X": 1,
                                "EX_SERVICE_PORT": 2})
     assert [(p.key, p.message, p.suggestion) for p in problems] == [
         ("EX_ORDR", "unknown setting EX_ORDR", "did you mean EX_ORDER?"),
@@ -116,7 +118,7 @@ def test_unknown_and_renamed_keys_under_the_prefix_are_named_with_what_to_write(
 
 
 def test_the_settings_table_lists_each_key_its_default_and_what_it_expects():
-    assert SCHEMA.table() == [
+    assert example_schema().table() == [
         ("EX_ORDER", "new", "one of 'new', 'old'"),
         ("EX_DEPTH", 4, "a whole number from 0 to 12"),
         ("EX_FILE", None, "a value, or None"),
@@ -127,3 +129,13 @@ def test_the_settings_table_lists_each_key_its_default_and_what_it_expects():
 def test_a_schema_without_renamed_or_elsewhere_keys_reports_every_unknown_key():
     schema = Schema("C", "EX_", {"EX_A": Option(1)})
     assert [p.key for p in schema.load({"EX_B": 1})[1]] == ["EX_B"]
+
+
+def test_a_path_without_its_base_setting_is_taken_from_the_working_folder(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.csv").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert ExistingPath(None, relative_to="PATH").check("data/a.csv", {}).as_posix() == "data/a.csv"
+    assert ExistingPath(None).check("data/a.csv", {"": "elsewhere"}).as_posix() == "data/a.csv"
+    with pytest.raises(Invalid):
+        ExistingPath(None, relative_to="PATH", kind="dir").check("", {"PATH": str(tmp_path)})

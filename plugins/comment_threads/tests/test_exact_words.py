@@ -330,3 +330,7 @@ def test_a_reference_date_is_read_as_a_date():
 
     config, problems = SCHEMA.load({"COMMENTS_EMAIL": "c@blog.test", "COMMENTS_REFERENCE_DATE": "2014-05-01"})
     assert problems == [] and config.reference_date == datetime.date(2014, 5, 1)
+
+
+def test_a_malformed_line_is_quoted_with_its_trailing_spaces_as_it_stands_in_the_file():
+    assert mistakes_of("Thanks for this post  ")[0][1] == "'Thanks for this post  ' is not a header line"

@@ -2,7 +2,8 @@
 
 mutmut changes one operator, constant or call at a time in a copy of the code
 and runs the tests that cover it; a mutant no test notices ("survived") marks
-an assertion that checks less than it seems to.
+an assertion that checks less than it seems to, unless the change cannot alter
+behaviour at all ("equivalent").
 
 Our packages live in Pelican's plugin namespace (`pelican.plugins.<name>`) and
 are installed editable, which mutmut cannot see through: it imports the code
@@ -11,32 +12,61 @@ package is staged in `.mutate/<name>/` as `pelican/plugins/<name>/` beside a
 copy of its tests, with a conftest that puts that folder first on the
 `pelican` package's path. Nothing in the working tree is ever changed.
 
-    .venv/bin/python scripts/mutate.py [NAME ...]   # default: every package
+    .venv/bin/python scripts/mutate.py [NAME ...]            # default: every package
+    .venv/bin/python scripts/mutate.py --report [NAME ...]   # re-read .mutate/NAME/, no run
+    .venv/bin/python scripts/mutate.py --survivors NAME      # the tests as they are now, against
+                                                             # the last run's survivors only
 
-Prints each package's score (killed / (killed + survived + timed out)) and
-writes the surviving mutants' names to `.mutate/<name>/survivors.txt`
-(`cd .mutate/<name> && ../../.venv/bin/mutmut show NAME` shows one as a diff).
+Equivalent mutants are listed, each with its reason, in
+`plugins/<name>/tests/equivalent-mutants.txt`, one a line:
+
+    <mutant name> <fingerprint> <why no behaviour can change>
+
+The fingerprint (8 hex digits of a hash of the mutant's changed lines) pins
+which change an entry excuses: mutmut numbers mutants per function, so after an
+edit the same name can denote another change. The score is killed (timeouts
+included) over all mutants less the equivalent ones; a mutant in code no fast
+test runs counts as not killed. A listed entry that no longer exists, is now
+killed, has changed or gives no reason is reported and the run exits 1, so the
+list cannot rot silently.
+
+Each package's survivors go to `.mutate/<name>/survivors.txt`, each as a line
+ready to paste into the list followed by its diff
+(`cd .mutate/<name> && ../../.venv/bin/mutmut show NAME` shows one too).
 """
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+from mutmut.stats import status_by_exit_code
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = ROOT / ".mutate"
-# Plugin glue (signal handlers that need a whole Pelican build) is left to the
-# build tests; mutation runs take the pure modules and each package's own
-# fast tests.
+EQUIVALENT_LIST = "tests/equivalent-mutants.txt"
+# Plugin glue (signal handlers that need a whole Pelican build), the problem
+# pipeline's handlers, the test harness and the preview server are left to
+# the build and site tests; mutation runs take the
+# pure modules and each package's own fast tests, less those marked heavy
+# (fuzzing and stress inputs, seconds each, which would run once per mutant).
 PACKAGES = {
     "data_charts": ["*/plugin.py", "*/__init__.py"],
     "comment_threads": ["*/plugin.py", "*/__init__.py"],
     "blog_core": ["*/plugin.py", "*/__init__.py"],
-    "site_common": ["*/__init__.py"],
+    "site_common": ["*/preview.py", "*/pipeline.py", "*/testing.py", "*/__init__.py"],
     "old_links": ["*/plugin.py", "*/__init__.py"],
+    "build_speed": ["*/plugin.py", "*/__init__.py"],
 }
+# mutmut's statuses, as its exit codes are sorted into them
+KILLED = {"killed", "timeout"}
+UNKILLED = {"survived", "no tests"}
 
 CONFTEST = '''"""Mutation run: import this package from here (mutmut's mutants/), not from .venv."""
 
@@ -50,14 +80,119 @@ pelican.__path__.insert(0, str(Path(__file__).resolve().parent / "pelican"))
 PYPROJECT = """[tool.mutmut]
 source_paths = ["pelican/plugins/{name}"]
 do_not_mutate = {excluded}
-pytest_add_cli_args = ["-m", "not slow", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
+pytest_add_cli_args = ["-m", "not slow and not heavy", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = ["tests/"]
 
 [tool.pytest.ini_options]
 addopts = "--import-mode=importlib"
 consider_namespace_packages = true
-markers = ["slow: builds whole sites"]
+markers = ["slow: builds whole sites", "heavy: hundreds of generated cases or a stress input"]
+filterwarnings = ['error::EncodingWarning:pelican\\.plugins\\..*']
 """
+# Python names a text file opened without an encoding (EncodingWarning) when
+# asked to; our code must read and write UTF-8 whatever the machine's locale,
+# so in the mutation run such an open in our packages fails the test that
+# reaches it, and a mutant that drops an `encoding="utf-8"` is caught on a
+# UTF-8 machine too.
+ENVIRONMENT = {"PYTHONWARNDEFAULTENCODING": "1"}
+
+SITE_HELPER = re.compile(r"^from tests\.(\w+) import", re.MULTILINE)
+ENTRY = re.compile(r"(?P<name>\S+)\s+(?P<fingerprint>[0-9a-f]{8})(?:\s+(?P<reason>.*\S))?\s*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of an equivalent-mutant list."""
+
+    line: int
+    name: str
+    fingerprint: str
+    reason: str
+
+
+@dataclass
+class Report:
+    """One package's mutants, sorted, and what is wrong with its equivalent list."""
+
+    counts: dict = field(default_factory=dict)
+    equivalent: int = 0
+    survivors: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+
+    @property
+    def killed(self):
+        return sum(self.counts.get(status, 0) for status in KILLED)
+
+    @property
+    def considered(self):
+        """Mutants that count: every one tested or untested, less the equivalent ones."""
+        return self.killed + sum(self.counts.get(status, 0) for status in UNKILLED) - self.equivalent
+
+    @property
+    def score(self):
+        return 100 * self.killed / self.considered if self.considered else 100.0
+
+
+def fingerprint(diff):
+    """Eight hex digits naming a mutant's change, whatever its line numbers or name."""
+    changed = [line[1:].strip() for line in diff.splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return hashlib.sha256("\n".join(changed).encode("utf-8")).hexdigest()[:8]
+
+
+def read_equivalent(text, path):
+    """The entries of an equivalent-mutant list, and a problem line for each malformed one."""
+    entries, problems = [], []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = ENTRY.match(line)
+        if not match:
+            problems.append(f"{path}:{number}: not an entry; write "
+                            "'<mutant name> <8-hex fingerprint> <reason>' (copy it from survivors.txt)")
+            continue
+        entry = Entry(number, match["name"], match["fingerprint"], match["reason"] or "")
+        if not entry.reason:
+            problems.append(f"{path}:{number}: {entry.name} gives no reason; "
+                            "say why the change cannot alter behaviour")
+        entries.append(entry)
+    return entries, problems
+
+
+def sort_mutants(statuses, diffs, entries, path):
+    """A Report from each mutant's status, the diffs of the unkilled and listed ones, and the list.
+
+    `statuses` maps every mutant's name to mutmut's status; `diffs` maps names to diffs.
+    """
+    report = Report()
+    for status in statuses.values():
+        report.counts[status] = report.counts.get(status, 0) + 1
+    listed, accepted = {}, set()
+    for entry in entries:
+        if entry.name in listed:
+            report.stale.append(f"{path}:{entry.line}: {entry.name} is listed twice "
+                                f"(first on line {listed[entry.name].line}); keep one")
+            continue
+        listed[entry.name] = entry
+        status = statuses.get(entry.name)
+        if status is None:
+            report.stale.append(f"{path}:{entry.line}: {entry.name} no longer exists; remove it")
+        elif status in KILLED:
+            report.stale.append(f"{path}:{entry.line}: {entry.name} is now killed; remove it")
+        elif fingerprint(diffs[entry.name]) != entry.fingerprint:
+            report.stale.append(f"{path}:{entry.line}: {entry.name} is now a different change "
+                                f"(fingerprint {fingerprint(diffs[entry.name])}); "
+                                "check it again and update or remove the entry")
+        elif status != "survived":
+            report.stale.append(f"{path}:{entry.line}: {entry.name} is {status}, "
+                                "not a survivor of the tests; only a tested mutant can be equivalent")
+        else:
+            accepted.add(entry.name)
+    report.survivors = sorted(name for name, status in statuses.items()
+                              if status in UNKILLED and name not in accepted)
+    report.equivalent = len(accepted)
+    return report
 
 
 def stage(name, excluded):
@@ -67,49 +202,152 @@ def stage(name, excluded):
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(plugin / "pelican" / "plugins" / name, folder / "pelican" / "plugins" / name,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    if (plugin / "tests").is_dir():
-        shutil.copytree(plugin / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    copy_tests(plugin, folder / "tests")
+    write_config(folder, name, excluded)
+    return folder
+
+
+def write_config(folder, name, excluded):
+    """mutmut's settings and our conftest for the stage."""
     (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (folder / "pyproject.toml").write_text(
         PYPROJECT.format(name=name, excluded=json.dumps(excluded)), encoding="utf-8")
-    return folder
+
+
+def copy_tests(plugin, destination):
+    """The package's tests, fresh, in `destination`."""
+    shutil.rmtree(destination, ignore_errors=True)
+    if not (plugin / "tests").is_dir():
+        return
+    shutil.copytree(plugin / "tests", destination, ignore=shutil.ignore_patterns("__pycache__"))
+    # A package's tests may borrow a helper from the site's tests package
+    # (`from tests.fuzzing import budget`); in the stage, `tests` is the
+    # package's own folder, so the helper is copied beside them.
+    for helper in sorted(set(SITE_HELPER.findall("\n".join(
+            test.read_text(encoding="utf-8") for test in (plugin / "tests").glob("*.py"))))):
+        shutil.copy(ROOT / "tests" / f"{helper}.py", destination / f"{helper}.py")
 
 
 def run(name, excluded):
     folder = stage(name, excluded)
-    mutmut = [sys.executable, "-m", "mutmut"]
+    mutmut_run(name, folder, [])
+
+
+def rerun_survivors(name):
+    """The package's current tests against the last run's survivors only, in the same stage.
+
+    For the loop of writing a test and seeing what it kills. mutmut measures
+    which tests reach which function only for tests it has not seen: after a
+    change to the package's code, or to what an existing test calls, run the
+    whole package again.
+    """
+    folder = STAGE / name
+    listed = folder / "survivors.txt"
+    if not listed.is_file():
+        sys.exit(f"{name}: no survivors.txt in {folder}; run without --survivors first")
+    survivors = [line.split()[0] for line in listed.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")]
+    for destination in (folder / "tests", folder / "mutants" / "tests"):
+        copy_tests(ROOT / "plugins" / name, destination)
+    write_config(folder, name, PACKAGES[name])
+    if survivors:
+        mutmut_run(name, folder, survivors)
+
+
+def mutmut_run(name, folder, mutants):
+    """`mutmut run` in the stage (all mutants, or those named), its output in mutmut.log."""
     workers = str(max(1, (os.cpu_count() or 2)))
-    subprocess.run([*mutmut, "run", "--max-children", workers], cwd=folder, check=False,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([*mutmut, "export-cicd-stats"], cwd=folder, check=True,
-                   stdout=subprocess.DEVNULL)
-    stats = json.loads((folder / "mutants" / "mutmut-cicd-stats.json").read_text(encoding="utf-8"))
-    results = subprocess.run([*mutmut, "results"], cwd=folder, check=True, capture_output=True,
-                             text=True).stdout
-    survivors = [line.split(":")[0].strip() for line in results.splitlines()
-                 if line.strip().endswith(("survived", "no tests"))]
-    (folder / "survivors.txt").write_text("\n".join(survivors) + "\n", encoding="utf-8")
-    return stats
+    log = folder / "mutmut.log"
+    with log.open("w", encoding="utf-8") as out:
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", workers, *mutants],
+                              cwd=folder, check=False, stdout=out, stderr=subprocess.STDOUT,
+                              env={**os.environ, **ENVIRONMENT})
+    if done.returncode != 0:
+        # mutmut stops when the unmutated tests fail or none can be found: no score means anything then
+        tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        sys.exit("\n".join([(f"{name}: mutmut could not run (exit {done.returncode}); "
+                             f"the end of {log.relative_to(ROOT)}:"), *tail]))
 
 
-def score(stats):
-    tried = stats["killed"] + stats["survived"] + stats["timeout"]
-    return 100 * (stats["killed"] + stats["timeout"]) / tried if tried else 0.0
+def read_results(folder):
+    """Every mutant's status, and the diffs of those not killed, from a staged run's `mutants/`."""
+    statuses, paths = {}, {}
+    for meta in sorted((folder / "mutants").rglob("*.py.meta")):
+        source = meta.relative_to(folder / "mutants").with_suffix("")
+        for mutant, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
+            statuses[mutant] = status_by_exit_code[code]
+            paths[mutant] = source
+    diffs = {}
+    previous = Path.cwd()
+    os.chdir(folder)  # mutmut reads mutants/ relative to the working directory
+    try:
+        for mutant, status in statuses.items():
+            if status not in KILLED:
+                diffs[mutant] = get_diff_for_mutant(mutant, path=paths[mutant])
+    finally:
+        os.chdir(previous)
+    return statuses, diffs
 
 
-def main(names):
+def survivors_text(report, diffs):
+    """survivors.txt: a line to paste into the equivalent list, then the diff, per survivor."""
+    parts = []
+    for name in report.survivors:
+        diff = "\n".join("# " + line for line in diffs[name].splitlines())
+        parts.append(f"{name} {fingerprint(diffs[name])} \n{diff}\n")
+    return "\n".join(parts)
+
+
+def report_package(name):
+    folder = STAGE / name
+    if not (folder / "mutants").is_dir():
+        sys.exit(f"{name}: no mutation run in {folder}; run without --report first")
+    statuses, diffs = read_results(folder)
+    listing = ROOT / "plugins" / name / EQUIVALENT_LIST
+    shown = listing.relative_to(ROOT)
+    entries, problems = read_equivalent(
+        listing.read_text(encoding="utf-8") if listing.exists() else "", shown)
+    report = sort_mutants(statuses, diffs, entries, shown)
+    report.stale[:0] = problems
+    (folder / "survivors.txt").write_text(survivors_text(report, diffs), encoding="utf-8")
+    return report
+
+
+def summary(name, report):
+    counts = report.counts
+    # not checked (an interrupted run), skipped, suspicious, segfault: shown, never scored
+    others = "".join(f"; {number} {status}" for status, number in sorted(counts.items())
+                     if status not in KILLED | UNKILLED)
+    return (f"{name}: {report.score:.1f}% of non-equivalent mutants killed "
+            f"({report.killed} of {report.considered}; {counts.get('killed', 0)} killed, "
+            f"{counts.get('timeout', 0)} timed out, {counts.get('survived', 0) - report.equivalent} survived, "
+            f"{counts.get('no tests', 0)} in code no fast test runs; "
+            f"{report.equivalent} equivalent, listed{others}) of {sum(counts.values())} mutants")
+
+
+def main(arguments):
+    options = {argument for argument in arguments if argument.startswith("--")}
+    names = [argument for argument in arguments if argument not in options]
+    if options - {"--report", "--survivors"}:
+        sys.exit(f"unknown option {', '.join(sorted(options - {'--report', '--survivors'}))}; "
+                 "use --report or --survivors")
     unknown = [name for name in names if name not in PACKAGES]
     if unknown:
         sys.exit(f"no package {', '.join(unknown)}; choose from {', '.join(PACKAGES)}")
-    rows = []
+    stale = []
     for name in names or PACKAGES:
-        stats = run(name, PACKAGES[name])
-        rows.append((name, stats))
-        print(f"{name}: {score(stats):.1f}% killed ({stats['killed']} killed, "
-              f"{stats['timeout']} timed out, {stats['survived']} survived, "
-              f"{stats['no_tests']} in code no fast test runs) of {stats['total']} mutants")
+        if "--survivors" in options:
+            rerun_survivors(name)
+        elif "--report" not in options:
+            run(name, PACKAGES[name])
+        report = report_package(name)
+        print(summary(name, report))
+        stale += report.stale
     print("Survivors: .mutate/<name>/survivors.txt; `cd .mutate/<name> && ../../.venv/bin/mutmut show <mutant>`")
+    for line in stale:
+        print(line)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

@@ -1,5 +1,7 @@
 """The authors file: names and bios read, a broken file named with its line."""
 
+import pytest
+
 from pelican.plugins.blog_core.authors import read_authors
 
 
@@ -29,3 +31,27 @@ def test_a_list_instead_of_names_and_bios_is_refused(tmp_path):
     assert [str(p) for p in read_authors(path, "content/authors.yml")[1]] == [
         "content/authors.yml: must map each author's name to a short bio; "
         "write one 'Name: short bio' line per author"]
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("Elena Marsh: Lawyer.\nDavid: [unclosed\n",
+     "content/authors.yml:3: not readable as YAML (expected ',' or ']', but got '<stream end>'); "
+     "write one 'Name: short bio' line per author"),
+    # One line, without the file's full path that PyYAML adds on a second line.
+    ("Elena Marsh: Law\x07yer.\n",
+     "content/authors.yml: not readable as YAML (unacceptable character #x0007: special characters "
+     "are not allowed); write one 'Name: short bio' line per author"),
+])
+def test_unreadable_yaml_is_one_sentence_naming_the_line_where_known(tmp_path, text, problem):
+    path = tmp_path / "authors.yml"
+    path.write_text(text, encoding="utf-8")
+    found, problems = read_authors(path, "content/authors.yml")
+    assert (found, [str(p) for p in problems]) == ({}, [problem])
+
+
+def test_an_empty_file_adds_no_one_and_bios_may_be_empty_or_accented(tmp_path):
+    path = tmp_path / "authors.yml"
+    path.write_text("# none yet\n", encoding="utf-8")
+    assert read_authors(path, "content/authors.yml") == ({}, [])
+    path.write_text("José Núñez:\n2014: Intern.\n", encoding="utf-8")
+    assert read_authors(path, "content/authors.yml") == ({"José Núñez": "", "2014": "Intern."}, [])

@@ -35,3 +35,22 @@ def test_links_and_hidden_files_are_found_without_following_links(tmp_path):
 
 def test_a_link_name_with_glob_characters_matches_only_itself():
     assert glob_escape("a*[b]?.md") == "a[*][[]b][?].md"
+
+
+def test_only_the_top_comments_folder_is_skipped_and_hidden_folders_are_not_entered(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts" / "comments").mkdir(parents=True)
+    (content / "posts" / "comments" / ".x.md").write_text("")
+    (content / "comments").mkdir()
+    (content / "comments" / ".y.md").write_text("the comments plugin's own")
+    (content / ".drafts").mkdir()
+    (content / ".drafts" / ".old.md").write_text("")
+    (content / "images").mkdir()
+    os.symlink(tmp_path, content / "images" / "outside")
+    strays = find_strays(content, tmp_path, skip={"comments"})
+    assert [shown for shown, _ in strays.problems] == [
+        "content/.drafts", "content/images/outside", "content/posts/comments/.x.md"]
+    assert strays.links == ["images/outside"]
+    settings = {}
+    keep_out(settings, strays)
+    assert settings == {"IGNORE_FILES": ["outside", ".*"]}

@@ -34,3 +34,21 @@ def test_serialisation_is_sorted_compact_and_escaped():
     assert jsonld.to_script_json({"b": "x</script>&", "a": [1, "é"]}) == (
         '{"a": [1, "é"], "b": "x\\u003c/script\\u003e\\u0026"}'
     )
+
+
+def test_the_whole_blogposting_as_search_engines_read_it():
+    assert make(modified="2013-12-01T10:00:00-05:00") == {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": "https://s.example/2013/11/x/"},
+        "url": "https://s.example/2013/11/x/",
+        "headline": "Title <b>",
+        "description": "About </script><script>alert(1)</script>",
+        "datePublished": "2013-11-20T09:30:00-05:00",
+        "dateModified": "2013-12-01T10:00:00-05:00",
+        "author": [{"@type": "Person", "name": "Elena Marsh", "url": "https://s.example/author/elena-marsh/"}],
+        "publisher": {"@type": "Organization", "name": "The Grant Rate", "url": "https://s.example/"},
+        "articleSection": "Immigration Court",
+        "keywords": ["Mexico"],
+        "inLanguage": "en-US",
+    }

@@ -40,3 +40,19 @@ def test_targets_resolve_from_the_post_or_from_content():
     assert links.resolve("/images/c.svg", "posts") == "images/c.svg"
     assert links.resolve("../pages/about.md", "posts") == "pages/about.md"
     assert links.resolve("a%20b.md", "posts") == "posts/a b.md"
+
+
+def test_a_link_after_one_that_is_fine_is_still_found():
+    html = ('<a href="https://example.org">e</a> <a href="#top">t</a> <a href="|filename|/old.md">o</a>'
+            ' <a href="notes.md">n</a>')
+    assert links.relative_links(html) == [("href", "notes.md")]
+
+
+def test_a_markdown_file_link_gets_the_filename_placeholder():
+    assert links.advice("href", "../posts/b.markdown") == (
+        'relative link href="../posts/b.markdown" will break on the published page',
+        "write it as {filename}/posts/b.markdown (a path inside content/)")
+
+
+def test_a_target_from_the_content_folder_keeps_its_whole_name():
+    assert links.resolve("/Xmas/a.md", "posts") == "Xmas/a.md"

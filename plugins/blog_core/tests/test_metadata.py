@@ -56,3 +56,26 @@ def test_settings_are_checked_against_the_schema():
                                    "('title', 'date', 'category', 'summary'))"),
         ("BLOG_EXTRA_METADATA", "did you mean BLOG_REQUIRED_METADATA?"),
     ]
+
+
+def test_every_unknown_key_is_reported_whatever_comes_before_it():
+    found = metadata.unknown_keys({"author": "a", "tgas": "x", "title": "t", "zzzzqq": 1}, KNOWN)
+    assert [(f.key, f.message, f.suggestion) for f in found] == [
+        ("tgas", "unknown metadata 'tgas'", "did you mean 'tags'?"),
+        ("zzzzqq", "unknown metadata 'zzzzqq'", "known keys: " + ", ".join(sorted(KNOWN)))]
+
+
+def test_an_update_on_the_minute_of_publication_is_fine():
+    published = datetime(2013, 11, 20, 9, 30)
+    assert metadata.date_order(published, published) == []
+
+
+def test_each_finding_names_its_key_and_what_to_do():
+    published = datetime(2013, 11, 20, 9, 30)
+    assert [tuple(f)[:3] for f in metadata.date_order(published, datetime(2013, 11, 1))] == [
+        ("modified", "'Modified: 2013-11-01 00:00' is earlier than 'Date: 2013-11-20 09:30'",
+         "an update must come after publication")]
+    assert [tuple(f)[:3] for f in metadata.missing_keys({"title": "T"}, ["title", "category"])] == [
+        ("category", "missing 'Category:' line", "every post needs one")]
+    assert [tuple(f)[:3] for f in metadata.unknown_authors(["Elena Marsch"], {"Elena Marsh": ""})] == [
+        ("authors", "author 'Elena Marsch' is not one of the site's authors", "did you mean 'Elena Marsh'?")]

@@ -8,6 +8,7 @@ text is always well-formed XML.
 
 import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -19,6 +20,9 @@ from pelican.plugins.comment_threads.render import render_body
 from tests.fuzzing import budget
 
 from .dangers import markup_dangers
+
+# Hypothesis runs each property up to 150 times: too costly to repeat for every mutant.
+pytestmark = pytest.mark.heavy
 
 SECRET = "hidden.person@private.test"
 # Characters attackers and broken tools produce: invisible, bidi, look-alike,

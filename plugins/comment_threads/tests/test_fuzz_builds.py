@@ -10,6 +10,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +21,9 @@ from tests.fuzzing import budget
 from .conftest import Site
 from .dangers import markup_dangers
 from .test_fuzz import BAD_LINES, GOOD_LINES, MARKDOWNISH, SECRET, TEXT
+
+# Hypothesis runs each property up to 150 times: too costly to repeat for every mutant.
+pytestmark = pytest.mark.heavy
 
 ARTICLE = "2014/04/first-post/index.html"
 NAMES = st.one_of(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,8}", fullmatch=True),

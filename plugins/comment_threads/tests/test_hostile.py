@@ -152,6 +152,7 @@ def test_link_text_is_scanned_a_bounded_distance():
     assert link_text_end("[" * 30000, 1) is None
 
 
+@pytest.mark.heavy
 def test_thirty_thousand_brackets_render_as_text():
     # Every link processor of the comments' converter uses the bounded scan...
     for name in LINK_PROCESSORS:
@@ -223,6 +224,7 @@ def test_control_characters_never_reach_a_feed(site):
     assert feedparser.parse(site.read("feeds/comments.atom.xml")).entries[0].summary.startswith("<p>Fine")
 
 
+@pytest.mark.heavy
 def test_a_reply_chain_thousands_deep_builds_and_shows_every_comment(site, caplog):
     site.comment("first-post/c0.md", f"{HEAD}\nStart.\n")
     start = datetime.datetime(2014, 4, 11)
@@ -243,6 +245,7 @@ def test_a_reply_chain_thousands_deep_builds_and_shows_every_comment(site, caplo
     assert len(page.select("ol.comment-list--flat > li")) == 1500 - 5
 
 
+@pytest.mark.heavy
 def test_deep_nesting_and_brackets_build_with_one_sentence(site, caplog):
     site.comment("first-post/lists.md", f"{HEAD}\n{'+ ' * 600}\n")
     site.comment("first-post/brackets.md", f"{HEAD}\n{'[' * 20000}\n")

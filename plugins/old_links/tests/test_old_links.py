@@ -50,3 +50,45 @@ def test_server_maps_cover_paths_and_query_forms():
     assert 'map $request_uri $old_link_target {' in nginx
     for key in ("/2013/11/13/a/", "/2013/11/13/a", "/?p=12", "/index.php?p=12"):
         assert f'    "{key}" "/2013/11/a/";' in nginx
+
+
+def test_a_refused_line_is_named_in_full_and_the_lines_after_it_are_still_read():
+    links, problems = parse("/a;b/  posts/a.md\n/x/\n/a/./b/  posts/a.md\n/X/  posts/x.md\n/a/  posts/a.md\n",
+                            "content/old-links.txt")
+    assert [str(problem) for problem in problems] == [
+        "content/old-links.txt:1: '/a;b/' is not an old path; write a path such as /2013/11/13/slug/, or /?p=ID",
+        "content/old-links.txt:2: a line holds an old address and a file; write '/old/path/  posts/file.md'",
+        "content/old-links.txt:3: '/a/./b/' cannot be a folder of the site; "
+        "write a path such as /2013/11/13/slug/, or /?p=ID",
+    ]
+    assert [(link.line, link.folder) for link in links] == [(4, "X"), (5, "a")]
+
+
+def test_a_redirect_page_is_in_english_unless_told():
+    assert '<html lang="en">' in redirect_page("/a/", "A")
+    assert '<html lang="es-MX">' in redirect_page("/a/", "A", lang="es-MX")
+
+
+def test_the_redirects_file_says_what_it_is():
+    assert redirects_file([]) == "# Old WordPress addresses and where each now is (written by the build).\n"
+
+
+def test_the_nginx_map_in_full():
+    assert nginx_map([("/2013/11/13/asylum-X/", "/2013/11/a/"), ("/?page_id=3", "/about/")]) == (
+        "# Old WordPress addresses and where each now is (written by the build).\n"
+        "# In http {}: include this file. In server {}:\n"
+        "#     if ($old_link_target) { return 301 $old_link_target; }\n"
+        "map_hash_bucket_size 128;\n"
+        "map $request_uri $old_link_target {\n"
+        '    default "";\n'
+        '    "/2013/11/13/asylum-X/" "/2013/11/a/";\n'
+        '    "/2013/11/13/asylum-X" "/2013/11/a/";\n'
+        '    "/?page_id=3" "/about/";\n'
+        '    "/index.php?page_id=3" "/about/";\n'
+        "}\n")
+
+
+@pytest.mark.parametrize("length, bucket", [(96, 128), (97, 256), (224, 256), (225, 512)])
+def test_the_hash_bucket_holds_the_longest_old_address(length, bucket):
+    old = "/" + "a" * (length - 2) + "/"
+    assert f"map_hash_bucket_size {bucket};\n" in nginx_map([(old, "/new/")])

@@ -33,3 +33,36 @@ def test_compiled_files_and_editor_leftovers_do_not_count(tmp_path, monkeypatch)
     assert code_fingerprint(["leftovers"]) == base
     (package / "b.py").write_text("", encoding="utf-8")
     assert code_fingerprint(["leftovers"]) != base
+
+
+def test_whatever_python_leaves_in_pycache_does_not_count(tmp_path, monkeypatch):
+    package = tmp_path / "compiled"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "a.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base = code_fingerprint(["compiled"])
+    # Python writes a compiled file under a temporary name, then renames it.
+    (package / "__pycache__" / "a.cpython-311.pyc.140551").write_bytes(b"x")
+    for leftover in ("a.py.tmp", "a.pyo"):
+        (package / leftover).write_text("x", encoding="utf-8")
+    assert code_fingerprint(["compiled"]) == base
+
+
+def test_a_renamed_file_or_moved_bytes_change_the_fingerprint(tmp_path, monkeypatch):
+    package = tmp_path / "moved"
+    package.mkdir()
+    (package / "a.py").write_text("AB", encoding="utf-8")
+    (package / "b.py").write_text("C", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    base = code_fingerprint(["moved"])
+    (package / "a.py").write_text("A", encoding="utf-8")
+    (package / "b.py").write_text("BC", encoding="utf-8")
+    moved = code_fingerprint(["moved"])
+    (package / "b.py").rename(package / "c.py")
+    assert len({base, moved, code_fingerprint(["moved"])}) == 3
+
+
+def test_a_module_that_is_no_package_has_no_folder_to_read():
+    from pelican.plugins.site_common.fingerprint import package_directories
+
+    assert package_directories("textwrap") == [] and package_directories("no_such_package") == []

@@ -8,3 +8,9 @@ def test_plain_text_drops_tags_and_decodes_entities():
 def test_absolute_urls_have_one_slash_between_site_and_path():
     assert absolute_url("https://x.example/", "/2013/11/a/") == "https://x.example/2013/11/a/"
     assert absolute_url("https://x.example", "feeds/all.atom.xml") == "https://x.example/feeds/all.atom.xml"
+
+
+def test_an_address_keeps_every_letter_of_the_site_and_the_path():
+    from pelican.plugins.site_common.text import absolute_url
+
+    assert absolute_url("https://s.example/LAWX/", "/Xmas/") == "https://s.example/LAWX/Xmas/"

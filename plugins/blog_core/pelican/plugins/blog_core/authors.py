@@ -19,8 +19,10 @@ def read_authors(path, shown):
         return {}, []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return {}, [Problem(shown, mark.line + 1 if mark else None,
-                            f"not readable as YAML ({getattr(error, 'problem', error)})",
+        # An error without a problem (a control character, bad bytes) has a
+        # second line naming the file's full path: the sentence keeps the first.
+        detail = getattr(error, "problem", None) or str(error).split("\n", 1)[0]
+        return {}, [Problem(shown, mark.line + 1 if mark else None, f"not readable as YAML ({detail})",
                             "write one 'Name: short bio' line per author")]
     if data is None:
         return {}, []

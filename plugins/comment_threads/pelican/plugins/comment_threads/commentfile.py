@@ -124,7 +124,7 @@ def parse(text, *, timezone="UTC", max_length=MAX_LENGTH, now=None):
     else:
         mistakes.append(Mistake(None, "the file has no blank line after its header",
                                 "write the header lines, a blank line, then the comment"))
-    body = "\n".join(line.rstrip("\r").rstrip() for line in lines[body_start:])
+    body = "\n".join(line.rstrip() for line in lines[body_start:])
     body = body.strip("\n")
     comment = CommentFile(
         author=values.get("author", (None, ""))[1],

@@ -68,6 +68,6 @@ def _address_problem(old):
         return f"{old!r} is not an old path"
     decoded = unquote(old)
     parts = decoded.strip("/").split("/")
-    if CONTROL.search(decoded) or decoded == "/" or any(p in ("", ".", "..") for p in parts):
+    if CONTROL.search(decoded) or any(p in ("", ".", "..") for p in parts):
         return f"{old!r} cannot be a folder of the site"
     return None

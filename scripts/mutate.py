@@ -38,9 +38,6 @@ PACKAGES = {
     "old_links": ["*/plugin.py", "*/__init__.py"],
 }
 
-# Helpers of the site-level tests that package tests import as `tests.<name>`.
-SHARED_TEST_HELPERS = ("fuzzing.py",)
-
 CONFTEST = '''"""Mutation run: import this package from here (mutmut's mutants/), not from .venv."""
 
 from pathlib import Path
@@ -72,10 +69,6 @@ def stage(name, excluded):
                     ignore=shutil.ignore_patterns("__pycache__"))
     if (plugin / "tests").is_dir():
         shutil.copytree(plugin / "tests", folder / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-        # The staged tests are the `tests` package there, so the site tests'
-        # helpers they import (`tests.fuzzing`) are staged beside them.
-        for helper in SHARED_TEST_HELPERS:
-            shutil.copy2(ROOT / "tests" / helper, folder / "tests" / helper)
     (folder / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (folder / "pyproject.toml").write_text(
         PYPROJECT.format(name=name, excluded=json.dumps(excluded)), encoding="utf-8")

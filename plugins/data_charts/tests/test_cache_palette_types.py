@@ -167,3 +167,21 @@ def test_each_type_refuses_a_shape_it_cannot_show(name, x, others, unit, message
 ])
 def test_each_type_accepts_the_shapes_it_shows(name, x, others, unit):
     assert CHART_TYPES[name].check_shape(x, others, unit) is None
+
+
+def test_a_chart_of_published_percentages_has_a_key_too(dataset, palette):
+    # Published percentages are Decimals, which JSON writes through str().
+    table = chart(dataset, measures="court_grant_rate_pct", period="FY2008")
+    key = cache_key(DrawJob(table, palette, (6.4, 4.0)))
+    other = chart(dataset, measures="court_grant_rate_pct", period="FY2008", title="U")
+    assert key != cache_key(DrawJob(other, palette, (6.4, 4.0)))
+
+
+def test_a_drawer_of_one_process_draws_what_it_was_handed(job):
+    from pelican.plugins.data_charts.draw import Drawer, render
+
+    drawer = Drawer(workers=1)
+    drawer.submit("a", job)
+    assert "a" in drawer and "b" not in drawer
+    assert drawer.results() == {"a": render(job)}
+    assert drawer.pool is None

@@ -179,3 +179,15 @@ def test_a_computed_rate_of_a_nationality_with_a_colon_is_described_whole(tmp_pa
     assert describe(point) == "Grant rate (court), Congo: Brazzaville, FY2012: 126 / (126 + 1,395) = 8.3%"
     assert csv_text([point]).splitlines()[1] == (
         'FY2012,Congo: Brazzaville,court_grant_rate,8.3,percent,article,"126 / (126 + 1,395) = 8.3%",')
+
+
+def test_an_inline_figure_says_how_it_was_obtained_and_where_from(dataset):
+    from pelican.plugins.data_charts.figure_markup import figure_ref_html
+
+    (point,) = select(parse_figure_words("Mexico FY2012 court_granted @paper"), dataset)
+    assert figure_ref_html(point, "https://x.example/p/#source-paper", dataset.sources) == (
+        '<a class="datum" href="https://x.example/p/#source-paper" title="Granted, Mexico, FY2012: 126 cases. '
+        'Source: U-T San Diego, Mexican asylum seekers, 2014-03-12">126</a>')
+    assert figure_ref_html(point, "#", dataset.sources, linked=False) == (
+        '<span class="datum" title="Granted, Mexico, FY2012: 126 cases. Source: U-T San Diego, Mexican asylum '
+        'seekers, 2014-03-12">126</span>')

@@ -80,3 +80,10 @@ def test_a_fence_that_is_not_a_chart_is_left_alone():
     lines = ["```charts", "x", "```", "``` chart", "y", "```"]
     out = list(replace_chart_blocks(lines))
     assert out[:3] == lines[:3] and CHART_SLOT.fullmatch(out[4])
+
+
+def test_a_figure_before_an_image_on_its_line_is_filled_and_one_in_a_later_alt_text_is_not():
+    html = convert("{{ Mexico FY2012 court_granted }} and ![a chart](a.png)")
+    assert '<span data-figure="Mexico FY2012 court_granted"></span>' in html
+    html = convert("![a](a.png) and ![b {{ Mexico FY2012 court_granted }}](b.png)")
+    assert "data-figure" not in html and 'alt="b {{ Mexico FY2012 court_granted }}"' in html

@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+
 from pelican.plugins.data_charts.cache import ChartCache, cache_key
 from pelican.plugins.data_charts.chart_types import CHART_TYPES
 from pelican.plugins.data_charts.draw import RENDERINGS, STYLE_FILE, DrawJob

@@ -9,6 +9,7 @@ import dataclasses
 import difflib
 
 import pytest
+
 from pelican.plugins.data_charts.draw import RENDERINGS, render, render_site_card
 
 from . import golden_drawings

@@ -2,6 +2,7 @@
 
 import markdown
 import pytest
+
 from pelican.plugins.data_charts.markdown_ext import (
     CHART_SLOT,
     ChartsExtension,

@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.figure_markup import (
     alt_text,

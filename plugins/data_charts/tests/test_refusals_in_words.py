@@ -1,6 +1,7 @@
 """Refusals and suggestions word for word: inline figures, selections across sources, spans, chart keys, data rows."""
 
 import pytest
+
 from pelican.plugins.data_charts.dataset import Source, parse_value
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.figures import parse_figure_words

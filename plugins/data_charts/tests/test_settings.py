@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from pelican.plugins.data_charts.settings import SCHEMA, resolve
 
 from .conftest import PALETTE

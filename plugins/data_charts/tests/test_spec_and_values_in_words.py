@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+
 from pelican.plugins.data_charts.dataset import fiscal_years, parse_value
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.spec import parse_spec

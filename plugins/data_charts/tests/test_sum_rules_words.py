@@ -1,6 +1,7 @@
 """Sum rules at their edges: the rules file's mistakes, the README table's rows, negative differences, several notes."""
 
 import pytest
+
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.selection import Query, select

@@ -33,11 +33,11 @@ FIGURE = f"""<figure class="chart chart-bar" id="chart-1">
     <p class="chart-caption">Few &amp; far.</p>
   </figcaption>
   <picture class="chart-picture">
-    <source media="screen and (max-width: 37.5rem)" srcset="{ADDRESS}chart-1-narrow.svg" type="image/svg+xml" width="288" height="238">
-    <source media="screen" srcset="{ADDRESS}chart-1.svg" type="image/svg+xml" width="461" height="288">
-    <img class="chart-image" src="{ADDRESS}chart-1.png" alt="Bar chart: T. The Asylumist, 2013 337, U.S. Department of Homeland Security, 2015 301 (individuals)." width="640" height="503" loading="lazy" decoding="async">
+    <source data-beside-page media="screen and (max-width: 37.5rem)" srcset="chart-1-narrow.svg" type="image/svg+xml" width="288" height="238">
+    <source data-beside-page media="screen" srcset="chart-1.svg" type="image/svg+xml" width="461" height="288">
+    <img class="chart-image" data-beside-page src="chart-1.png" alt="Bar chart: T. The Asylumist, 2013 337, U.S. Department of Homeland Security, 2015 301 (individuals)." width="640" height="503" loading="lazy" decoding="async">
   </picture>
-  <p class="chart-source">Sources: The Asylumist (Jason Dzubow), <cite>Mexican Asylum Seekers Need Not Apply</cite>, 2013-11-13; U.S. Department of Homeland Security, <a href="http://example.org/dhs"><cite>Yearbook tables</cite></a>, 2015-11-01. <span class="chart-downloads">Download: <a class="chart-download" href="{ADDRESS}chart-1.csv" download>the figures (CSV)</a>, <a class="chart-download chart-svg" href="{ADDRESS}chart-1-full.svg" download>the chart (SVG)</a></span></p>
+  <p class="chart-source">Sources: The Asylumist (Jason Dzubow), <cite>Mexican Asylum Seekers Need Not Apply</cite>, 2013-11-13; U.S. Department of Homeland Security, <a href="http://example.org/dhs"><cite>Yearbook tables</cite></a>, 2015-11-01. <span class="chart-downloads">Download: <a class="chart-download" data-beside-page href="chart-1.csv" download>the figures (CSV)</a>, <a class="chart-download chart-svg" data-beside-page href="chart-1-full.svg" download>the chart (SVG)</a></span></p>
   <details class="chart-data">
     <summary>The figures in this chart</summary>
     <div class="chart-table" role="region" aria-label="Figures: T" tabindex="0"><table><thead><tr><th scope="col">Source</th><th scope="col">Individuals</th></tr></thead><tbody><tr><th scope="row">The Asylumist, 2013</th><td>337</td></tr><tr><th scope="row">U.S. Department of Homeland Security, 2015</th><td>301</td></tr></tbody></table></div>
@@ -69,14 +69,17 @@ def test_its_csv_lists_each_source_on_a_row(filled):
         "FY2012,Mexico,dhs_affirmative_granted,301,individuals,dhs,,\n")
 
 
-def test_feeds_get_the_png_and_an_open_table_word_for_word(filled):
-    img = FIGURE.split("<picture", 1)[1].split("<img ", 1)[1].split(">", 1)[0].replace(' loading="lazy"', "")
-    table = FIGURE.split("<summary>The figures in this chart</summary>\n", 1)[1].split("\n  </details>")[0]
-    expected = (FIGURE.split("  <picture")[0] + f"  <img {img}>\n"
+def test_feeds_get_the_png_and_an_open_table_word_for_word():
+    fed = feed_html(FIGURE, ADDRESS)
+    expected = (FIGURE.split("  <picture")[0]
+                + f'  <img class="chart-image" src="{ADDRESS}chart-1.png" alt="Bar chart: T. The Asylumist, 2013 337, '
+                'U.S. Department of Homeland Security, 2015 301 (individuals)." width="640" height="503" decoding="async">\n'
                 + FIGURE.split("</picture>\n")[1].split(", <a class=\"chart-download chart-svg\"")[0]
+                .replace('data-beside-page href="chart-1.csv"', f'href="{ADDRESS}chart-1.csv"')
                 + "</span></p>\n  <div class=\"chart-data\"><p><strong>The figures in this chart</strong></p>\n"
-                + table + "\n  </div>\n</figure>")
-    assert feed_html(FIGURE) == expected
+                + FIGURE.split("<summary>The figures in this chart</summary>\n", 1)[1].split("\n  </details>")[0]
+                + "\n  </div>\n</figure>")
+    assert fed == expected
 
 
 def test_gaps_are_stated_under_the_caption(tmp_path, dataset, palette):

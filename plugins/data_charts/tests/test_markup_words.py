@@ -27,7 +27,7 @@ from .test_units import chart, spec_text
 ADDRESS = "https://x.example/2013/11/p/"
 COMPARED = spec_text(caption="Few & far.", measures="dhs_affirmative_granted", source=None, sources="[article, dhs]")
 
-FIGURE = f"""<figure class="chart chart-bar" id="chart-1">
+FIGURE = """<figure class="chart chart-bar" id="chart-1">
   <figcaption>
     <p class="chart-title">T</p>
     <p class="chart-caption">Few &amp; far.</p>

@@ -22,7 +22,7 @@ def test_a_count_word_in_another_section_than_the_table_is_not_compared(dataset)
 def test_the_summary_is_a_section_of_its_own(dataset):
     # Under the first heading or before it, the body's table is not the summary's.
     for body in (BARE_TABLE, "## Figures\n\n" + BARE_TABLE):
-        assert problems(dataset, body, summary="Grants in eleven countries.", **LATER) == []
+        assert problems(dataset, body, summary="Grants to eleven countries.", **LATER) == []
 
 
 def test_periods_and_measures_are_counted_as_well_as_nationalities(dataset):

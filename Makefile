@@ -131,6 +131,7 @@ lint: venv
 # to the markup; review the diff of tests/golden-site/expected/ before committing it.
 golden: venv
 	$(BIN)/python -m tests.golden
+	cd plugins/data_charts && ../../$(BIN)/python -m tests.golden_drawings
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"

@@ -2,6 +2,7 @@
 
 import string
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +12,9 @@ from pelican.plugins.data_charts.spec import KNOWN_KEYS, parse_spec
 from tests.fuzzing import budget
 
 from .conftest import OBSERVATIONS, SOURCES, write_data
+
+# Hundreds of generated cases: the fast tier runs them, mutation runs leave them out.
+pytestmark = pytest.mark.heavy
 
 YAML_BITS = st.sampled_from([
     "&a", "*a", "!!binary aGk=", "!!python/object:os.system", "[", "]", "{", "}", ":", "- ", "? ",

@@ -85,3 +85,14 @@ def test_a_chart_mixing_cases_and_individuals_is_refused(disagreeing, measures):
                       "period: FY2012\nsource: article\n")
     with pytest.raises(ChartError, match="cases .* with individuals|individuals .* with cases"):
         select(spec, disagreeing)
+
+
+def test_the_measures_table_as_its_module_builds_it_keeps_every_documented_unit():
+    # Built afresh, as an import builds it: a unit lost in the building shows here.
+    import importlib
+
+    from pelican.plugins.data_charts import measures
+
+    fresh = importlib.reload(measures)
+    assert {name: m.unit for name, m in fresh.MEASURES.items() if not m.computed} == documented_units()
+    assert all(name == m.name and m.label for name, m in fresh.MEASURES.items())

@@ -52,9 +52,6 @@ class Observation:
     value: int | Decimal
     source: str
 
-    def as_row(self):
-        return [self.period, self.nationality, self.measure, str(self.value), self.source]
-
 
 @dataclass
 class Dataset:

@@ -166,10 +166,16 @@ def describe(point):
         # "45%" already says its unit; "45% percent" would say it twice.
         unit = "" if definition.unit == PERCENT else f" {definition.unit}"
         return f"{what}: {format_number(point.value, definition.unit)}{unit}"
+    return f"{what}: {computation(point)}"
+
+
+def computation(point):
+    """How a computed value was obtained from its rows: '126 / (126 + 1,395) = 8.3%'."""
+    definition = MEASURES[point.measure]
     (numerator_row,) = [row for row in point.inputs if row.measure == definition.numerator]
     numerator = format_number(numerator_row.value, MEASURES[definition.numerator].unit)
     terms = " + ".join(format_number(row.value, MEASURES[row.measure].unit) for row in point.inputs)
-    return f"{what}: {numerator} / ({terms}) = {format_number(point.value, definition.unit)}"
+    return f"{numerator} / ({terms}) = {format_number(point.value, definition.unit)}"
 
 
 def sources_note_html(sources):
@@ -195,7 +201,8 @@ def csv_text(points, gaps=()):
     writer.writerow(["period", "nationality", "measure", "value", "unit", "source", "computed_as", "note"])
     for p in points:
         unit = MEASURES[p.measure].unit
-        how = describe(p).split(": ", 1)[1] if MEASURES[p.measure].computed else ""
+        # Worked out apart from the description, whose nationality may hold a colon.
+        how = computation(p) if MEASURES[p.measure].computed else ""
         writer.writerow([p.period, p.nationality, p.measure, plain_number(p.value, unit), unit, p.source, how, ""])
     for period, nationality, measure, source in gaps:
         writer.writerow([period, nationality, measure, "", MEASURES[measure].unit, source or "", "", GAP_NOTE])

@@ -32,9 +32,6 @@ class SumRule:
     parts: tuple[str, ...]
     line: int  # in sums.csv
 
-    def __str__(self):
-        return f"{' + '.join(self.parts)} = {self.total}"
-
 
 @dataclass(frozen=True, order=True)
 class Disagreement:

@@ -1,0 +1,116 @@
+"""Each mistake in a chart block or a data row, as the author reads it, word for word and with the key or line it names."""
+
+from decimal import Decimal
+
+import pytest
+
+from pelican.plugins.data_charts.dataset import fiscal_years, parse_value
+from pelican.plugins.data_charts.errors import ChartError
+from pelican.plugins.data_charts.spec import parse_spec
+
+CHART = "type: bar\ntitle: T\nmeasure: court_granted\nnationality: Mexico\nperiod: FY2012\n"
+KEYS = "type, title, caption, id, x, missing, measures, measure, nationalities, nationality, periods, period, sources, source, labels"
+
+
+def refused(call, *args):
+    with pytest.raises(ChartError) as error:
+        call(*args)
+    return error.value
+
+
+@pytest.mark.parametrize("text, message, key", [
+    ("x" * 10001, "the chart block is 10001 characters long; a chart needs far fewer than 10000", None),
+    ("- a\n- b", "the chart block must be a list of 'key: value' lines, starting with 'type:' and 'title:'", None),
+    (CHART + "colour: red", f"unknown key 'colour' (keys: {KEYS})", "colour"),
+    (CHART + "periods: FY2011", "'periods' repeats 'periods'; give one list", "periods"),
+    ("type: bar\ntitle: T\n", "the chart needs 'measures' and 'nationalities' and 'periods'", None),
+    ("type: bar\ntitle: T\nmeasure: a\n", "the chart needs 'nationalities' and 'periods'", None),
+    (CHART.replace("bar", "bars"), "no chart type 'bars'; did you mean 'bar'? (types: bar, grouped-bar, stacked-bar, line)", "type"),
+    (CHART + "missing: shwo", "'missing' takes refuse or show; found 'shwo'; did you mean 'show'?", "missing"),
+    (CHART + "x: periods", "'x' must be one of period, nationality, measure, source; found 'periods'; did you mean 'period'?", "x"),
+    (CHART + "id: Chart_1", "'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found 'Chart_1'", "id"),
+    (CHART + "id: -chart", "'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found '-chart'", "id"),
+    (CHART + "id: source-a", "the id 'source-a' is one the page uses itself; choose another, such as 'chart-grant-rates'", "id"),
+    (CHART + "id: year-2014", "the id 'year-2014' is one the page uses itself; choose another, such as 'chart-grant-rates'", "id"),
+    (CHART + "id: comment-3", "the id 'comment-3' is one the page uses itself", "id"),
+    (CHART + "id: main", "the id 'main' is one the page uses itself; choose another, such as 'chart-grant-rates'", "id"),
+    (CHART + "caption: &a x\nid: *a", "the chart block uses a YAML anchor or alias ('&' or '*'); write each value out", None),
+    ("type: bar\ntitle: T\nlabels: {a: {b: {c: [d]}}}",
+     "the chart block nests lists or mappings more than 2 deep; keys take a value, a list, or (labels) a mapping", None),
+    (CHART.replace("nationality: Mexico", "nationalities: [Mexico, Honduras, Mexico]"), "'nationalities' names Mexico twice", "nationalities"),
+    (CHART + "labels: [a]", "'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}", "labels"),
+    (CHART + "labels: {a: [b]}", "'labels' maps each name to a short text; found a list", "labels"),
+    (CHART + "labels: {a: {b: c}}", "'labels' maps each name to a short text; found a mapping", "labels"),
+    (CHART.replace("nationality: Mexico", "nationalities: []"),
+     "'nationalities' takes a name or a list of names, like [Mexico, Honduras]", "nationalities"),
+    (CHART.replace("nationality: Mexico", "nationalities: [Mexico, [Honduras]]"),
+     "'nationalities' takes a name or a list of names, like [Mexico, Honduras]; found a list", "nationalities"),
+])
+def test_a_chart_block_mistake_reads_so(text, message, key):
+    error = refused(parse_spec, text)
+    assert str(error).startswith(message)
+    assert getattr(error, "key", None) == key
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("type: bar\ntitle: T\ntitle: U", "'title' is given twice (lines 2 and 3 of the block); keep one", 3),
+    ("type: bar\ntitle: T: U: V\n", "quote the title: it contains a colon, which YAML reads as a new key (write title: 'T: U: V')", 2),
+    ("type: bar\ntitle: 'T\n", "the chart block is not valid YAML: found unexpected end of stream", 3),
+])
+def test_a_mistake_on_a_line_of_the_block_names_that_line(text, message, line):
+    error = refused(parse_spec, text)
+    assert (str(error), error.block_line) == (message, line)
+
+
+def test_a_chart_of_every_key_reads_each_as_written():
+    spec = parse_spec("type: line\ntitle: ' Rates '\ncaption: Two\nid: chart-rates\nx: period\nmissing: show\n"
+                      "measures: court_granted\nnationalities: [Mexico, 'El Salvador']\nperiods: FY2011..FY2013\n"
+                      "sources: [a, b]\nlabels: {Mexico: Mexicans, 2012: twelve}")
+    assert spec.title == "Rates" and spec.caption == "Two" and spec.id == "chart-rates" and spec.x == "period"
+    assert spec.shows_gaps and spec.nationalities == ("Mexico", "El Salvador")
+    assert spec.periods == ("FY2011", "FY2012", "FY2013") and spec.sources == ("a", "b")
+    assert spec.labels == (("Mexico", "Mexicans"), ("2012", "twelve"))
+    assert not parse_spec("type: bar\ntitle: T\nmeasure: m\nnationality: n\nperiod: p\n").shows_gaps
+
+
+@pytest.mark.parametrize("measure, text, message", [
+    ("court_granted", "1" * 16,
+     "court_granted is a count; the value has 16 digits, more than any count of people or cases (15 at most)"),
+    ("court_granted", "-3", "court_granted is a count, so its value must be a whole number; found '-3'"),
+    ("court_grant_rate_pct", "1" * 21,
+     f"court_grant_rate_pct is a percentage, written with at most 20 characters; found '{'1' * 21}'"),
+    ("court_grant_rate_pct", "abc", "court_grant_rate_pct is a percentage; found 'abc'"),
+    ("court_grant_rate_pct", "NaN", "court_grant_rate_pct is a percentage, so it must lie between 0 and 100; found 'NaN'"),
+    ("court_grant_rate_pct", "Infinity", "must lie between 0 and 100; found 'Infinity'"),
+    ("court_grant_rate_pct", "-1", "court_grant_rate_pct is a percentage, so it must lie between 0 and 100; found '-1'"),
+    ("court_grant_rate_pct", "100.01", "must lie between 0 and 100; found '100.01'"),
+    ("court_grant_rate_pct", "1" * 20, "must lie between 0 and 100"),
+])
+def test_a_wrong_value_reads_so(measure, text, message):
+    assert message in str(refused(parse_value, measure, text))
+
+
+@pytest.mark.parametrize("measure, text, value", [
+    ("court_granted", "1" * 15, 111_111_111_111_111), ("court_granted", "0", 0),
+    ("court_grant_rate_pct", "100", Decimal("100")), ("court_grant_rate_pct", "0", Decimal("0")),
+    ("court_grant_rate_pct", "8.30", Decimal("8.30")),
+])
+def test_values_at_the_limits_are_kept(measure, text, value):
+    parsed = parse_value(measure, text)
+    assert parsed == value and type(parsed) is type(value) and str(parsed) == str(value)
+
+
+@pytest.mark.parametrize("first, last, message", [
+    ("FY2005", "FY2005-FY2006", "a range of periods runs between two fiscal years, like FY2005..FY2014; found 'FY2005..FY2005-FY2006'"),
+    ("FY2005-FY2006", "FY2007", "found 'FY2005-FY2006..FY2007'"),
+    ("2005", "FY2006", "found '2005..FY2006'"),
+    ("FY2005", "2006", "found 'FY2005..2006'"),
+    ("FY2006", "FY2005", "the range 'FY2006..FY2005' runs backwards; write 'FY2005..FY2006'"),
+])
+def test_a_range_of_periods_that_is_not_one_reads_so(first, last, message):
+    assert message in str(refused(fiscal_years, first, last))
+
+
+def test_a_range_of_one_year_is_that_year():
+    assert fiscal_years("FY2005", "FY2005") == ["FY2005"]
+    assert fiscal_years("FY2009", "FY2011") == ["FY2009", "FY2010", "FY2011"]

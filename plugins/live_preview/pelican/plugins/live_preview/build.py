@@ -8,13 +8,15 @@ a rebuild quick: Python, Pelican, Markdown, Jinja and matplotlib imported
 once, and the caches under `cache/` on disk as any build keeps them.
 """
 
+import importlib
 import logging
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican import get_config, get_instance, parse_arguments
+from jinja2 import BytecodeCache
+from pelican import get_config, parse_arguments
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
@@ -38,6 +40,7 @@ class Builder:
         self.arguments = parse_arguments(self.argv)
         self.output = Path(self.arguments.output or "output").resolve()
         self.staging = self.output.with_name(f".{self.output.name}.fresh")
+        self.templates = _MemoryBytecodeCache()
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -64,8 +67,17 @@ class Builder:
 
     def _run(self, output):
         arguments = parse_arguments([*self.argv, "-o", str(output)])
-        pelican, _settings = get_instance(arguments)
-        pelican.run()
+        settings = read_settings(arguments.settings, override=get_config(arguments))
+        # Templates compiled once for the process: Pelican makes a new Jinja
+        # environment each build, which compiled every template again. Jinja
+        # keys each compiled template by its name and checks its source, so an
+        # edited template is compiled afresh.
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": self.templates}
+        pelican_class = settings["PELICAN_CLASS"]
+        if isinstance(pelican_class, str):
+            module, name = pelican_class.rsplit(".", 1)
+            pelican_class = getattr(importlib.import_module(module), name)
+        pelican_class(settings).run()
 
     def _build_in_place(self):
         before = _stamps(self.output)
@@ -80,6 +92,21 @@ class Builder:
             return sync.sync(self.staging, self.output)
         finally:
             sync.remove(self.staging)
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, for this process's builds only."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _stamps(folder):

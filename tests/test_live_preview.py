@@ -15,7 +15,7 @@ import pytest
 from bench.builders import Ours, edit_post, edit_row
 from bench.sitegen import CATEGORIES, generate
 from pelican.plugins.comment_threads import commentfile
-from tests.livepreview import LivePreview, differences
+from tests.livepreview import EVENTS, LivePreview, differences
 from tests.sitebuild import ROOT, run_pelican
 
 pytestmark = pytest.mark.slow
@@ -147,3 +147,56 @@ def test_the_comparison_sees_a_stale_file_and_a_changed_one(tmp_path):
     (right / "index.html").write_text("changed", encoding="utf-8")
     assert differences(left, right) == ["only in the preview: 2013/gone.html", "different bytes: index.html"]
     assert differences(left, left) == []
+
+
+@pytest.fixture(scope="module")
+def sample_preview(tmp_path_factory):
+    """The live preview of a copy of the sample content."""
+    work = tmp_path_factory.mktemp("live-sample")
+    shutil.copytree(ROOT / "content", work / "content")
+    preview = LivePreview(work / "content", work / "output",
+                          {"CACHE_PATH": str(work / "cache")}, work / "preview.log")
+    preview.start()
+    try:
+        yield preview, work / "content"
+    finally:
+        preview.stop()
+
+
+EDITED = "2013-11-20-mexican-asylum-grant-rate-fy2012.md"
+EDITED_PAGE = "/2013/11/mexican-asylum-grant-rate-fy2012/"
+OTHER_PAGE = "/2013/06/denial-rates-by-nationality/"
+
+
+def test_the_open_page_reloads_itself_when_its_post_is_saved_and_only_then(sample_preview, browser):
+    from tests.browser import Visit
+
+    preview, content = sample_preview
+    edited, other = Visit(browser, preview.url + EDITED_PAGE), Visit(browser, preview.url + OTHER_PAGE)
+    try:
+        for visit in (edited, other):
+            visit.page.wait_for_load_state("networkidle")
+            visit.page.evaluate("window.notReloaded = true")
+        source = content / "posts" / EDITED
+        source.write_text(source.read_text(encoding="utf-8") + "\nChecked again on the Tuesday after the hearing.\n",
+                          encoding="utf-8")
+        _arrived, message = preview.next_build(timeout=300)
+        assert EDITED_PAGE.strip("/") + "/index.html" in message["changed"]
+        edited.page.wait_for_function("() => document.body.innerText.includes('Checked again on')",
+                                      timeout=60_000)
+        assert edited.page.evaluate("window.notReloaded") is None
+        # The other post's page did not change, so it stays as the reader left it.
+        assert other.page.evaluate("window.notReloaded") is True
+        # Reloading ends the event stream the page held open: the one request it abandons.
+        assert [p for p in edited.problems() if not p.endswith(f"{EVENTS}: net::ERR_ABORTED")] == []
+        assert other.problems() == []
+    finally:
+        edited.close()
+        other.close()
+
+
+def test_a_plain_build_carries_no_reload_script(sample_site, sample_preview):
+    preview, _ = sample_preview
+    page = EDITED_PAGE.strip("/") + "/index.html"
+    assert "/__preview__/events" in (preview.output / page).read_text(encoding="utf-8")
+    assert "__preview__" not in sample_site.read(page)

@@ -8,6 +8,7 @@ a rebuild quick: Python, Pelican, Markdown, Jinja and matplotlib imported
 once, and the caches under `cache/` on disk as any build keeps them.
 """
 
+import hashlib
 import importlib
 import logging
 import os
@@ -41,6 +42,8 @@ class Builder:
         self.output = Path(self.arguments.output or "output").resolve()
         self.staging = self.output.with_name(f".{self.output.name}.fresh")
         self.templates = _MemoryBytecodeCache()
+        self.stamps = None  # {output file: (modification time, size)} after the last build
+        self.digests = None  # {output file: SHA-256 of its bytes} after the last build
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -80,18 +83,40 @@ class Builder:
         pelican_class(settings).run()
 
     def _build_in_place(self):
-        before = _stamps(self.output)
+        before = self.stamps if self.stamps is not None else _stamps(self.output)
         self._run(self.output)
-        after = _stamps(self.output)
-        return {name for name, stamp in after.items() if before.get(name) != stamp}
+        self.stamps = _stamps(self.output)
+        # Pelican copies every static file (the theme's stylesheets, pictures)
+        # again at each build, with the same bytes: a new time alone is no change.
+        rewritten = {name for name, stamp in self.stamps.items() if before.get(name) != stamp}
+        rewritten |= before.keys() - self.stamps.keys()
+        return self._changed(rewritten)
 
     def _build_afresh(self):
         sync.remove(self.staging)
         self._run(self.staging)
         try:
-            return sync.sync(self.staging, self.output)
+            changed = sync.sync(self.staging, self.output)
         finally:
             sync.remove(self.staging)
+        self.stamps = _stamps(self.output)
+        return self._changed(changed)
+
+    def _changed(self, candidates):
+        """Those of `candidates` whose bytes differ from the last build's (all of them at the first build)."""
+        if self.digests is None:
+            self.digests = {name: _digest(self.output / name) for name in self.stamps}
+            return set(candidates)
+        changed = set()
+        for name in candidates:
+            digest = _digest(self.output / name) if name in self.stamps else None
+            if digest != self.digests.get(name):
+                changed.add(name)
+            if digest is None:
+                self.digests.pop(name, None)
+            else:
+                self.digests[name] = digest
+        return changed
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -107,6 +132,11 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
 
 
 def _stamps(folder):

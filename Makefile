@@ -49,7 +49,7 @@ INTAKE = $(COMMENTS) -s $(CONFFILE) \
 	$(foreach setting,PATH='"$(INPUTDIR)"' OUTPUT_PATH='"$(OUTPUTDIR)"' $(PREVIEW_SETTINGS),-e $(setting)) \
 	serve --host $(HOST) --port $(COMMENTS_PORT)
 
-.PHONY: help venv system-tools mutate html serve devserver comments-server publish deploy clean test test-fast fuzz bench bench-intake import-wordpress bench-import
+.PHONY: help venv system-tools mutate html serve devserver comments-server publish deploy clean test test-fast lint golden fuzz bench bench-intake import-wordpress bench-import
 
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
@@ -60,6 +60,7 @@ help:
 	@echo 'make deploy     production build, uploaded to DEPLOY_TARGET (or DEPLOY=github-pages)'
 	@echo 'make test       run the whole test suite (browser, validator, accessibility)'
 	@echo 'make test-fast  run the fast tier only (no browser, no full builds)'
+	@echo 'make golden     rewrite the expected output of the golden-site test'
 	@echo 'make fuzz       run the fuzzing tier with FUZZ_SCALE times more cases (default 40)'
 	@echo 'make bench      measure build speed against plain Pelican, and the comment intake'
 	@echo 'make bench-intake  measure the comment intake alone'
@@ -122,8 +123,17 @@ $(NODE_STAMP): package-lock.json | system-tools
 system-tools:
 	@scripts/system-tools
 
-test: venv system-tools $(NODE_STAMP)
+test: venv system-tools $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
+
+# ruff's checks as configured in pyproject.toml (the formatter is configured there too).
+lint: venv
+	$(BIN)/ruff check .
+
+# Rewrite the expected output of the golden-site test after a deliberate change
+# to the markup; review the diff of tests/golden-site/expected/ before committing it.
+golden: venv
+	$(BIN)/python -m tests.golden
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"

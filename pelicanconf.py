@@ -34,6 +34,9 @@ SUMMARY_MAX_LENGTH = 45
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
+# Copy an image or the favicon only when it is newer than its copy in the
+# output, so a rebuild leaves the rest alone (and rsync sees no change).
+STATIC_CHECK_IF_MODIFIED = True
 # Comment threads and the data set are read by plugins, never published as
 # articles or pages.
 IGNORE_FILES = [".#*", "__pycache__"]
@@ -104,7 +107,7 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # Typogrify: curly quotes, real dashes, no widowed last word in headings.
-# blog_core runs it inside the Markdown reader (BLOG_TYPOGRIFY), so that the
+# build_speed runs it inside the Markdown reader (BLOG_TYPOGRIFY), so that the
 # content cache keeps the result; Pelican's TYPOGRIFY would redo it for every
 # post at every build, which is why it is off.
 TYPOGRIFY = False
@@ -115,8 +118,8 @@ TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "script", "style"]
 # Our own plugins are packages in Pelican's plugin namespace, like the
 # official ones; `make` installs them into .venv from plugins/<name>/.
 PLUGINS = [
-    "pelican.plugins.sitemap",
     "pelican.plugins.neighbors",
+    "pelican.plugins.build_speed",
     "pelican.plugins.blog_core",
     "pelican.plugins.data_charts",
     "pelican.plugins.comment_threads",
@@ -139,6 +142,8 @@ COMMENTS_MODERATORS = ["elena@grantrate.example"]
 COMMENTS_SMTP_HOST = None
 COMMENTS_SMTP_FROM = "comments@grantrate.example"
 
+# The sitemap is the official plugin's, written by blog_core (which dates
+# listing pages by the newest post), so pelican.plugins.sitemap is not listed.
 SITEMAP = {
     "format": "xml",
     # Search results are made in the reader's browser; the empty page is no
@@ -152,8 +157,6 @@ SITEMAP = {
 # an article naming anyone else fails the build (a misspelt name would
 # otherwise create a second author page).
 BLOG_REQUIRED_METADATA = ["title", "date", "category", "summary"]
-# Metadata our theme and plugins read, beyond Pelican's own keys.
-BLOG_EXTRA_METADATA = ["image", "comments"]
 
 MENUITEMS = []
 DISPLAY_PAGES_ON_MENU = True

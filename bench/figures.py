@@ -9,7 +9,6 @@ to one row must redraw.
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.measures import MEASURES, PERCENT

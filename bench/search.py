@@ -81,9 +81,10 @@ def downloads(output, browser=None, queries=QUERIES):
     `browser` is a running Playwright Chromium, or None to start one here.
     """
     if browser is None:
-        from playwright.sync_api import sync_playwright
+        # Only when no browser is given: the benchmark runs without Playwright otherwise.
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-        from tests.browser import launch
+        from tests.browser import launch  # noqa: PLC0415
 
         with sync_playwright() as playwright:
             chromium = launch(playwright)
@@ -96,7 +97,7 @@ def downloads(output, browser=None, queries=QUERIES):
         context = browser.new_context(service_workers="block")
         context.route(f"{SITE_URL}/**", _answer_from(output))
         fetched = []
-        context.on("requestfinished", lambda request: fetched.append(request))
+        context.on("requestfinished", lambda request, fetched=fetched: fetched.append(request))
         page = context.new_page()
         page.goto(f"{SITE_URL}/search/")
         page.locator("#search-query").fill(query)
@@ -119,7 +120,7 @@ def measure(output, repetitions, browser=None):
     index_seconds, check_seconds, pages, files, size = time_indexing(output, repetitions)
     result = SearchResult(pages, files, size, index_seconds, check_seconds)
     try:
-        from tests.tools import chromium
+        from tests.tools import chromium  # noqa: PLC0415  (the benchmark runs without the tests' tools)
 
         chromium()
     except BaseException as missing:  # pytest's skip, outside pytest: Chromium is absent

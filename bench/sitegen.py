@@ -232,7 +232,7 @@ def generate(root, posts=1000, seed=2014):
         written.append(_post(random, index, date, written[-50:], data.whole_numbers))
     charts = _add_charts(random, written, data, round(posts * CHARTS_PER_POST))
     figures = _add_figures(random, written, data, round(posts * FIGURES_PER_POST))
-    for post, count in zip(written, _comment_counts(random, posts, posts * COMMENTS_PER_POST)):
+    for post, count in zip(written, _comment_counts(random, posts, posts * COMMENTS_PER_POST), strict=True):
         post.comments = count
     site = Site(root, written, charts, figures, comments=sum(p.comments for p in written),
                 busiest_thread=max(p.comments for p in written), deepest_reply=0)

@@ -71,9 +71,9 @@ def main(argv=None):
 
 
 def serve(service, args):
-    import uvicorn
+    import uvicorn  # noqa: PLC0415  (only the serve command needs the server)
 
-    from .app import build_app
+    from .app import build_app  # noqa: PLC0415  (nor the web app)
 
     try:
         service.site.posts()

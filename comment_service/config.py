@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from pelican.plugins.comment_threads.settings import apply_defaults
 from pelican.settings import read_settings
+
+from pelican.plugins.comment_threads.settings import apply_defaults
 
 DEFAULTS = {
     # The moderation database; relative paths are from the settings file's folder.

@@ -20,6 +20,7 @@ from pelican.plugins.comment_threads import commentfile
 from pelican.plugins.comment_threads.commentfile import CommentFile
 
 from . import mail, validate
+from .intake import comment_id_base, taken_ids
 from .site import ManifestError
 from .validate import Draft
 
@@ -117,8 +118,6 @@ def enqueue(service, *, slug, author, body, received, email=None, website=None, 
     as a hold reason, and approval refuses it until it is fixed. Returns
     None when the same comment is already queued.
     """
-    from .intake import comment_id_base, taken_ids
-
     draft = Draft(slug, author, email, website, body, replyto, notify=False, honeypot=False)
     reasons = list(reasons) + [f"the build would refuse it: {e.field} {e.message}"
                                for e in _build_refusals(service.config, draft)]

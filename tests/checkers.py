@@ -56,7 +56,7 @@ class Site:
             path = path / "index.html"
         return path if path.is_file() else None
 
-    @cache
+    @cache  # noqa: B019  (one Site per session; its few pages stay cached on purpose)
     def ids(self, path):
         document = lxml.html.parse(str(path)).getroot()
         return {e.get("id") for e in document.iter() if e.get("id")} | {
@@ -98,7 +98,7 @@ def vnu_errors(paths):
     try:
         messages = json.loads(run.stderr or run.stdout)["messages"]
     except (ValueError, KeyError):
-        raise AssertionError(f"vnu.jar did not report JSON (exit {run.returncode}):\n{run.stderr}")
+        raise AssertionError(f"vnu.jar did not report JSON (exit {run.returncode}):\n{run.stderr}") from None
     return [
         f"{unquote(urlsplit(m.get('url', '')).path)}:{m.get('lastLine', '?')}: {m['message']}"
         for m in messages if m.get("type") in ("error", "non-document-error")

@@ -56,7 +56,10 @@ def test_dark_mode_switches_colours_and_keeps_text_readable(visit, name):
     shown = visit(PAGES[name], color_scheme="dark")
     assert contrast(shown.page.locator("body"))["background"] < 0.05, "the page is not dark in dark mode"
     for selector in ["main p", "main a", "h1", ".site-footer p"]:
-        for element in shown.page.locator(selector).all()[:20]:
+        elements = shown.page.locator(selector).all()[:20]
+        # A selector that matched nothing would check nothing.
+        assert elements, f"no {selector} on the page"
+        for element in elements:
             ratio = contrast(element)["ratio"]
             assert ratio >= 4.5, f"{selector} {element.inner_text()[:40]!r}: contrast {ratio:.2f}"
 
@@ -134,8 +137,9 @@ RULES_BEFORE_THREAD = """() => {
 def test_the_thread_sits_under_one_rule_in_smaller_type(visit):
     shown = visit(ARTICLE)
     assert shown.page.evaluate(RULES_BEFORE_THREAD) == 1
-    size = lambda selector: shown.page.locator(selector).first.evaluate(
-        "e => parseFloat(getComputedStyle(e).fontSize)")
+    def size(selector):
+        return shown.page.locator(selector).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+
     assert size(".comment__body p") < size(".post-body > p")
 
 

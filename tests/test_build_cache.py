@@ -69,6 +69,21 @@ def test_a_rebuild_leaves_unchanged_files_alone(sample_copy, tmp_path):
     assert rewritten == ["337-or-301"]
 
 
+def test_a_rebuild_with_nothing_changed_rewrites_no_file(sample_copy, tmp_path):
+    # Every file: pages, feeds, the sitemap, charts and CSVs, images, the
+    # theme's CSS and scripts, the search index. rsync goes by modification
+    # times, and a file rewritten with the same bytes gets a new one.
+    output = tmp_path / "site" / "output"
+    assert run_pelican(sample_copy, output).ok
+    files = sorted(p for p in output.rglob("*") if p.is_file())
+    assert any(p.match("theme/css/*.css") for p in files) and (output / "sitemap.xml").is_file()
+    stamps = {p: p.stat().st_mtime_ns for p in files}
+    assert run_pelican(sample_copy, output).ok
+    assert sorted(p for p in output.rglob("*") if p.is_file()) == files
+    rewritten = [str(p.relative_to(output)) for p in files if p.stat().st_mtime_ns != stamps[p]]
+    assert rewritten == []
+
+
 def test_a_rebuild_after_a_markdown_setting_changes_reads_posts_again(sample_copy, tmp_path):
     import pelicanconf
 

@@ -99,8 +99,9 @@ def test_author_mistake_fails_the_strict_build_naming_the_file(tmp_path, mistake
 def test_bad_setting_fails_in_one_sentence_without_a_traceback(tmp_path):
     posts = {"a": post("A")}
     build = run_pelican(tiny_site(tmp_path, posts), tmp_path / "out",
-                        settings={"BLOG_EXTRA_METADATA": "image"})
-    assert_one_clear_error(build, "pelicanconf.py: setting BLOG_EXTRA_METADATA must be a list")
+                        settings={"BLOG_REQUIRED_METADATA": "image"})
+    assert_one_clear_error(build, "pelicanconf.py: setting BLOG_REQUIRED_METADATA is 'image'; "
+                                  "expected a list of metadata names")
 
 
 def test_relaxed_build_reports_but_finishes(tmp_path):
@@ -138,3 +139,19 @@ def test_production_build_uses_the_public_address(tmp_path):
     assert "https://grantrate.example/2013/11/mexican-asylum-grant-rate-fy2012/" in feed
     assert "127.0.0.1" not in feed
     assert "127.0.0.1" not in build.read("index.html")
+
+
+def test_the_theme_degrades_without_blog_core(tmp_path):
+    # The theme asks Pelican's plugin_enabled test before using blog_core's
+    # filters, so a site without the plugin still builds, just without JSON-LD.
+    plugins = ["pelican.plugins.neighbors", "pelican.plugins.build_speed",
+               "pelican.plugins.data_charts", "pelican.plugins.comment_threads"]
+    # Relaxed: without blog_core the authors file is not read, so the comments'
+    # Role lines name no known author.
+    build = run_pelican(ROOT / "content", tmp_path / "out", settings={"PLUGINS": plugins}, strict=False)
+    assert build.ok, build.log
+    page = build.read("2013/11/mexican-asylum-grant-rate-fy2012/index.html")
+    assert "<title>Why Mexican asylum seekers" in page
+    assert "application/ld+json" not in page
+    with_plugin = run_pelican(ROOT / "content", tmp_path / "with", strict=True)
+    assert "application/ld+json" in with_plugin.read("2013/11/mexican-asylum-grant-rate-fy2012/index.html")

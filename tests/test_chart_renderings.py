@@ -83,7 +83,9 @@ def test_chart_text_is_large_enough_and_never_overlaps(browser, served_site, sam
     for path in paths:
         shown = Visit(browser, served_site + path, viewport=viewport)
         try:
-            for image in shown.page.locator(".chart-picture img").all():
+            images = shown.page.locator(".chart-picture img").all()
+            assert images, f"{path} has no chart picture"
+            for image in images:
                 image.scroll_into_view_if_needed()
                 image.evaluate("img => img.decode()")
                 source, width = image.evaluate("img => [img.currentSrc, img.getBoundingClientRect().width]")
@@ -227,7 +229,6 @@ def test_print_keeps_the_light_chart_and_its_source_line(browser, served_site, a
 @pytest.fixture(scope="module")
 def palette_colours():
     from pelican.plugins.data_charts.palette import read_palette
-
     from tests.sitebuild import ROOT
 
     palette = read_palette(ROOT / "theme" / "static" / "css" / "palette.css")

@@ -1,6 +1,5 @@
 """The sample site's comment threads, as readers and feed readers get them."""
 
-from pathlib import Path
 
 import feedparser
 import pytest

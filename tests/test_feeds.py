@@ -36,7 +36,7 @@ def test_feed_parses_with_full_content_and_absolute_urls(sample_site, site_url, 
         html = entry.content[0].value if "content" in entry else entry.description
         assert "<p>" in html and len(html) > 1500, entry.title
         for url in URL_ATTRIBUTE.findall(html):
-            assert url.startswith(("http://", "https://", "mailto:", "#")), (entry.title, url)
+            assert url.startswith(("http://", "https://", "mailto:")), (entry.title, url)
 
 
 def test_feed_images_are_absolute(sample_site, site_url):
@@ -60,22 +60,39 @@ def every_feed(build):
             yield path, feedparser.parse(path.read_bytes(), sanitize_html=False)
 
 
+def not_absolute(feed, site_url):
+    """Every address in a parsed feed (its links, its entries' links and content) that is not absolute."""
+    links = [feed.feed.get("link", "")] + [link.href for link in feed.feed.get("links", [])]
+    for entry in feed.entries:
+        links += [entry.get("link", "")] + [link.href for link in entry.get("links", [])]
+        for content in entry.get("content", []) + [entry.get("summary_detail", {})]:
+            links += [url for _, url in page_urls(lxml.html.fragment_fromstring(
+                content.get("value") or "<p></p>", create_parent="div"))]
+    # A feed reader has no page for "#fn:1" to jump within: even footnotes are absolute.
+    return [url for url in links if not url.startswith((site_url + "/", "https://", "http://", "mailto:"))]
+
+
 def test_every_feed_parses_and_links_absolutely(sample_site, site_url):
     checked = 0
     for path, feed in every_feed(sample_site):
         assert not feed.bozo, (path.name, feed.get("bozo_exception"))
-        links = [feed.feed.link] + [link.href for link in feed.feed.get("links", [])]
-        for entry in feed.entries:
-            links += [entry.link] + [link.href for link in entry.get("links", [])]
-            for content in entry.get("content", []) + [entry.get("summary_detail", {})]:
-                links += [url for _, url in page_urls(lxml.html.fragment_fromstring(
-                    content.get("value") or "<p></p>", create_parent="div"))]
-        # A feed reader has no page for "#fn:1" to jump within: even footnotes are absolute.
-        relative = [url for url in links
-                    if not url.startswith((site_url + "/", "https://", "http://", "mailto:"))]
-        assert relative == [], path.name
+        assert not_absolute(feed, site_url) == [], path.name
         checked += 1
     assert checked >= 10
+
+
+def test_the_feed_check_finds_a_broken_feed(site_url):
+    # The negative control: relative links, a bare fragment, and XML that does not parse.
+    relative = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>{site_url}/</id>
+<link href="{site_url}/"/><updated>2013-01-01T00:00:00Z</updated>
+<entry><title>e</title><id>{site_url}/e/</id><link href="posts/e/"/>
+<updated>2013-01-01T00:00:00Z</updated>
+<content type="html">&lt;p&gt;&lt;a href="#fn:1"&gt;1&lt;/a&gt; &lt;img src="../chart.png"&gt;&lt;/p&gt;</content></entry></feed>"""
+    feed = feedparser.parse(relative, sanitize_html=False)
+    assert not feed.bozo
+    assert sorted(set(not_absolute(feed, site_url))) == ["#fn:1", "../chart.png", "posts/e/"]
+    assert feedparser.parse(relative.replace("</entry>", "")).bozo
 
 
 def charts_on(build, url, site_url):

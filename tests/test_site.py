@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -60,17 +61,56 @@ def test_every_post_has_its_permanent_url(sample_site):
         assert (sample_site.output / article_path(date, slug)).is_file(), slug
 
 
-@pytest.mark.parametrize("path", [
-    "index.html", "page/2/index.html", "archives/index.html", "categories/index.html",
-    "tags/index.html", "authors/index.html", "about/index.html",
-    "comment-policy/index.html", "404.html", "author/elena-marsh/index.html",
-    "author/david-okafor/index.html", "category/immigration-court/index.html",
-    "tag/mexico/index.html", "sitemap.xml", "robots.txt", "feeds/all.atom.xml",
-    "feeds/all.rss.xml", "feeds/category/immigration-court.atom.xml",
-    "feeds/category/immigration-court.rss.xml",
-])
-def test_page_exists(sample_site, path):
-    assert (sample_site.output / path).is_file()
+# Each page and what shows it is that page: its <title>, and the posts it must list.
+PAGES = {
+    "index.html": ("The Grant Rate", 5),
+    "page/2/index.html": ("The Grant Rate: page 2", 4),
+    "archives/index.html": ("Archives | The Grant Rate", 9),
+    "categories/index.html": ("Topics | The Grant Rate", 0),
+    "tags/index.html": ("Tags | The Grant Rate", 0),
+    "authors/index.html": ("Authors | The Grant Rate", 0),
+    "about/index.html": ("About | The Grant Rate", 0),
+    "comment-policy/index.html": ("Comment policy | The Grant Rate", 0),
+    "404.html": ("Page not found | The Grant Rate", 0),
+    "author/elena-marsh/index.html": ("Elena Marsh | The Grant Rate", 1),
+    "author/david-okafor/index.html": ("David Okafor | The Grant Rate", 1),
+    "category/immigration-court/index.html": ("Immigration Court | The Grant Rate", 1),
+    "tag/mexico/index.html": ("Tagged \u201cMexico\u201d | The Grant Rate", 1),
+}
+
+
+def posts_linked(html, site_url):
+    """The distinct post addresses a page links to."""
+    return set(re.findall(r'href="(?:%s/|\./|(?:\.\./)*)(\d{4}/\d{2}/[^/"#]+/)"' % re.escape(site_url), html))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_each_page_is_the_page_its_address_promises(sample_site, site_url, path):
+    title, at_least = PAGES[path]
+    html = sample_site.read(path)
+    assert re.search(r"<title>(.*?)</title>", html).group(1) == title
+    assert re.search(r'<main id="main"[^>]*>\s*\S', html), "the page's main part is empty"
+    assert len(posts_linked(html, site_url)) >= at_least
+
+
+@pytest.mark.parametrize("feed", ["feeds/all.atom.xml", "feeds/all.rss.xml",
+                                  "feeds/category/immigration-court.atom.xml",
+                                  "feeds/category/immigration-court.rss.xml"])
+def test_each_feed_lists_its_posts(sample_site, feed):
+    parsed = feedparser.parse(sample_site.read(feed))
+    assert not parsed.bozo
+    if "/all." in feed:
+        assert len(parsed.entries) == 9
+    else:
+        assert parsed.entries and all("Immigration Court" in [t.term for t in e.get("tags", [])]
+                                      or e.get("category") == "Immigration Court" for e in parsed.entries)
+
+
+def test_robots_and_sitemap_name_the_site(sample_site, site_url):
+    assert f"Sitemap: {site_url}/sitemap.xml" in sample_site.read("robots.txt").splitlines()
+    sitemap = sample_site.read("sitemap.xml")
+    for date, slug in post_sources():
+        assert f"<loc>{site_url}/{article_path(date, slug)[:-len('index.html')]}</loc>" in sitemap, slug
 
 
 def test_home_pages_list_every_post_once_newest_first(sample_site, site_url):

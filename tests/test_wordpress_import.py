@@ -245,7 +245,7 @@ def test_threads_nest_three_deep_and_carry_the_author_badge(site):
     # Each comment sits in a list item that holds the replies to it.
     depth = [len(c.find_parents("li", class_="comment-list__item")) for c in chain]
     assert depth == [1, 2, 3, 4]
-    for parent, child in zip(chain, chain[1:]):
+    for parent, child in zip(chain, chain[1:], strict=False):
         assert parent.find_parent("li") in child.find_parents("li")
     badge = comment(post, "wp-1005")
     assert "Elena Marsh" in text_of(badge) and "Author" in text_of(badge)

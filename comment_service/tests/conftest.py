@@ -14,15 +14,15 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path  # noqa: F401  (tests use kit.Path)
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from pelican.plugins.comment_threads import commentfile, manifest
-from pelican.plugins.comment_threads.commentfile import CommentFile
 
 from comment_service.config import load
 from comment_service.service import Service
+from pelican.plugins.comment_threads import commentfile, manifest
+from pelican.plugins.comment_threads.commentfile import CommentFile
 
 ROOT = Path(__file__).resolve().parents[2]
 CONF = ROOT / "pelicanconf.py"

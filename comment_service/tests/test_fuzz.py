@@ -10,9 +10,9 @@ import datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
-from pelican.plugins.comment_threads.commentfile import CommentFile, format, parse
 
 from comment_service import validate
+from pelican.plugins.comment_threads.commentfile import CommentFile, format, parse
 from tests.fuzzing import budget
 
 TRICKY = st.sampled_from(list("\u200b\u202e\u2028\u2029\ufeff\u00a0\uff1a\x00\x07\x0b\x1b\x7f\x85"

@@ -3,11 +3,11 @@
 import subprocess
 
 import pytest
-from pelican.plugins.comment_threads import commentfile
 
 from comment_service import intake, moderation
 from comment_service.config import ConfigError, load
 from comment_service.tests.conftest import CONF, command
+from pelican.plugins.comment_threads import commentfile
 
 NOW = 1_700_000_000.0  # 2023-11-14 22:13 UTC
 # Limits out of the way: these tests are about what happens after intake.

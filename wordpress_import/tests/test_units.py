@@ -7,6 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+
 from pelican.plugins.data_charts.markdown_ext import ChartsExtension
 from wordpress_import.authors import known_authors, with_authors
 from wordpress_import.autop import autop
@@ -296,9 +297,8 @@ def test_threads_keep_replies_and_lift_orphans_and_sign_the_author():
 
 
 def test_the_benchmark_export_imports_every_post_and_comment(tmp_path):
-    from wordpress_import.run import Options, run
-
     from bench.wordpress import generate_export
+    from wordpress_import.run import Options, run
 
     export = tmp_path / "export.xml"
     expected = generate_export(export, posts=10, comments=120)

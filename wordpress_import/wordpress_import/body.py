@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
+
 from pelican.plugins.comment_threads.commentfile import ADDRESS, ADDRESS_REMOVED
 
 from .autop import autop

@@ -18,8 +18,8 @@ class QueueError(ValueError):
 def open_service(settings, content):
     """The comment service, configured by the site's settings, for the content folder `content`."""
     try:
-        from comment_service.config import ConfigError, load
-        from comment_service.service import Service
+        from comment_service.config import ConfigError, load  # noqa: PLC0415  (optional: only --queue needs it)
+        from comment_service.service import Service  # noqa: PLC0415
     except ImportError:
         raise QueueError("--queue needs the comment service (comment_service/), which is "
                          "not installed; leave --queue out to write held files") from None
@@ -31,7 +31,7 @@ def open_service(settings, content):
 
 def enqueue(service, slug, wordpress_id, comment, timezone):
     """Queue one held comment; True if it was queued now, False if it already was."""
-    from comment_service import moderation
+    from comment_service import moderation  # noqa: PLC0415  (optional, as above)
 
     date = comment.date
     if date.tzinfo is None:

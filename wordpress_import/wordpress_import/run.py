@@ -58,7 +58,7 @@ class Plan:
 
 def run(options):
     """Import; returns the Report. ExportError (from reading) before anything is written."""
-    from .wxr import read_export
+    from .wxr import read_export  # noqa: PLC0415  (the XML reader loads only when importing)
 
     export = read_export(options.export)
     service = open_service(options.settings, options.content) if options.queue else None

@@ -12,10 +12,23 @@ def test_relative_links_are_found_and_others_pass():
 
 
 def test_advice_names_the_right_placeholder():
-    assert links.advice("src", "../images/a.svg").endswith(
+    assert links.advice("src", "../images/a.svg")[1] == (
         "write it as {static}/images/a.svg (a path inside content/)")
-    assert "{filename}/posts/b.md" in links.advice("href", "../posts/b.md")
+    assert "{filename}/posts/b.md" in links.advice("href", "../posts/b.md")[1]
 
 
 def test_empty_content_has_no_links():
     assert links.relative_links(None) == []
+
+
+def test_intrasite_links_are_found_with_their_line():
+    text = "Title: x\n\nSee [a]({filename}a.md) and [b](|filename|/posts/b.md).\n\n![c]({static}/images/c.svg)\n"
+    assert list(links.intrasite_links(text)) == [
+        (3, "filename", "a.md"), (3, "filename", "/posts/b.md"), (5, "static", "/images/c.svg")]
+
+
+def test_targets_resolve_from_the_post_or_from_content():
+    assert links.resolve("a.md", "posts") == "posts/a.md"
+    assert links.resolve("/images/c.svg", "posts") == "images/c.svg"
+    assert links.resolve("../pages/about.md", "posts") == "pages/about.md"
+    assert links.resolve("a%20b.md", "posts") == "posts/a b.md"

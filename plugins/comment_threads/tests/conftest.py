@@ -1,17 +1,12 @@
 """Tiny sites built inline: a few posts, a few comment files, our partials."""
 
-import logging
 import os
 import textwrap
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.log import FatalLogger, LimitFilter
-from pelican.plugins import signals
-from pelican.settings import read_settings
 
-import pelican.plugins.comment_threads.plugin as plugin
+from pelican.plugins.site_common import testing
 
 # The repository: the folder holding pelicanconf.py (found by walking up, so
 # that a copy of these tests staged for `make mutate` finds it too).
@@ -102,17 +97,10 @@ class Site:
     def comment(self, relpath, text):
         write(self.content / "comments" / relpath, text)
 
-    def build(self, **settings):
-        merged = read_settings(override={**self.settings, **settings})
-        try:
-            Pelican(merged).run()
-        finally:
-            # Signals are process-wide: leave none of ours behind for other
-            # tests that build sites with other plugins.
-            signals.initialized.disconnect(plugin.check_settings)
-            signals.article_generator_finalized.disconnect(plugin.attach_threads)
-            signals.article_writer_finalized.disconnect(plugin.write_feeds)
-        return Path(merged["OUTPUT_PATH"])
+    def build(self, strict=False, **settings):
+        """Build in this process; `self.result` keeps what it printed and its problems."""
+        self.result = testing.build({**self.settings, **settings}, strict=strict)
+        return self.result.output
 
     def read(self, relpath):
         return (self.output / relpath).read_text(encoding="utf-8")
@@ -121,14 +109,6 @@ class Site:
 @pytest.fixture
 def site(tmp_path):
     return Site(tmp_path)
-
-
-@pytest.fixture
-def strict(monkeypatch):
-    """What `pelican --fatal warnings` does to logging, undone afterwards."""
-    monkeypatch.setattr(FatalLogger, "fatal_lvl", logging.WARNING)
-    monkeypatch.setattr(LimitFilter, "_raised_messages", set())
-    monkeypatch.setattr(LimitFilter, "_group_count", LimitFilter._group_count.copy())
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,11 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
+
 from pelican.plugins.comment_threads.commentfile import ADDRESS, KEYS, format, parse
 from pelican.plugins.comment_threads.feeds import xml_text
 from pelican.plugins.comment_threads.names import fold
 from pelican.plugins.comment_threads.render import render_body
-
 from tests.fuzzing import budget
 
 from .dangers import markup_dangers

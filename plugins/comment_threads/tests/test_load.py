@@ -8,9 +8,10 @@ from pelican.plugins.comment_threads.load import load_comments, parse_comment
 
 
 def parse(text, comment_id="c1"):
-    return parse_comment(
+    comment, problems = parse_comment(
         text, comment_id=comment_id, slug="post", path="comments/post/c1.md", timezone="UTC"
     )
+    return comment, [str(problem) for problem in problems]
 
 
 def test_metadata_and_body_are_split_at_the_blank_line():
@@ -32,7 +33,7 @@ def test_an_email_line_is_refused_and_not_kept():
     assert problems == [
         "comments/post/c1.md:2: 'Email' is not allowed; email addresses are not kept in "
         "comment files, which are published with the site; they belong in the comment "
-        "service's moderation database."
+        "service's moderation database"
     ]
 
 
@@ -89,20 +90,22 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
     (root / "post-b" / "latin1.md").write_bytes("Author: Jos\xe9\n".encode("latin-1"))
 
     comments, problems = load_comments(str(root), str(tmp_path), "UTC")
+    problems = [str(p) for p in problems]
 
     assert [(c.slug, c.id) for c in comments] == [
         ("post-a", "m"), ("post-b", "a"), ("post-b", "z"),
     ]
     assert comments[0].path == "content/comments/post-a/m.md"
     assert sorted(problems) == [
-        "content/comments/loose.md: comment files belong exactly one folder down, "
-        "in comments/<article-slug>/<comment-id>.md.",
+        "content/comments/loose.md: comment files belong exactly one folder down; "
+        "move it to comments/<post-slug>/<comment-id>.md",
         "content/comments/post-a/.hidden.md: not read, because hidden files (names "
-        "starting with '.') are not comments.",
+        "starting with '.') are not comments; rename it if it is one",
         "content/comments/post-a/deeper/x.md: comment files belong exactly one folder "
-        "down, in comments/<article-slug>/<comment-id>.md.",
-        "content/comments/post-a/notes.txt: not read, because comment files end in '.md'.",
-        "content/comments/post-b/latin1.md: not read, because it is not UTF-8 text; save it as UTF-8.",
+        "down; move it to comments/<post-slug>/<comment-id>.md",
+        "content/comments/post-a/notes.txt: not read, because comment files end in '.md'; "
+        "rename it to notes.md",
+        "content/comments/post-b/latin1.md: not read, because it is not UTF-8 text; save it as UTF-8",
     ]
 
 

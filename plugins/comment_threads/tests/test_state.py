@@ -11,7 +11,10 @@ def at(year, month, day):
     return datetime.datetime(year, month, day, tzinfo=datetime.UTC)
 
 
-def state(declared=None, default="open", posted=at(2014, 1, 1), days=None, today=None):
+POSTED = at(2014, 1, 1)
+
+
+def state(declared=None, default="open", posted=POSTED, days=None, today=None):
     return comment_state(
         declared, default=default, article_date=posted, close_after_days=days, today=today
     )
@@ -28,7 +31,8 @@ def test_metadata_wins(declared):
 def test_a_bad_metadata_value_is_reported_and_the_default_used():
     assert state("maybe", default="open") == (
         "open",
-        "'Comments: maybe' should be one of open, closed, hidden (using 'open')",
+        ("'Comments: maybe' is not a comment state",
+                       "write one of open, closed, hidden (the build uses 'open')"),
     )
 
 

@@ -23,6 +23,7 @@ def shape(nodes):
 def test_top_level_newest_first_and_replies_oldest_first():
     comments = [make("a", 2), make("b", 5), make("a1", 7, "a"), make("a2", 3, "a")]
     nodes, problems = build_thread(comments, POSTED, newest_first=True)
+    problems = [str(p) for p in problems]
     assert problems == []
     assert shape(nodes) == [("b", []), ("a", [("a2", []), ("a1", [])])]
 
@@ -40,6 +41,7 @@ def test_same_time_falls_back_on_the_id_for_a_stable_order():
 def test_replies_nest_to_any_depth_and_know_their_parent():
     chain = [make("c0", 2)] + [make(f"c{i}", 2 + i, f"c{i - 1}") for i in range(1, 8)]
     nodes, problems = build_thread(chain, POSTED)
+    problems = [str(p) for p in problems]
     assert problems == []
     node, depth = nodes[0], 0
     while node.replies:
@@ -51,16 +53,18 @@ def test_replies_nest_to_any_depth_and_know_their_parent():
 
 def test_unknown_parent_is_reported_and_shown_at_top_level():
     nodes, problems = build_thread([make("a", 2), make("b", 3, "nope")], POSTED)
+    problems = [str(p) for p in problems]
     assert shape(nodes) == [("b", []), ("a", [])]
     assert problems == [
         "comments/post/b.md: Replyto names 'nope', which is no other comment on this "
-        "article; use the file name (without .md) of a comment in the same folder. "
-        "It is shown as a top-level comment."
+        "article; use the file name (without .md) of a comment in the same folder; "
+        "until then it is shown as a top-level comment"
     ]
 
 
 def test_a_comment_replying_to_itself_is_an_unknown_parent():
     nodes, problems = build_thread([make("a", 2, "a")], POSTED)
+    problems = [str(p) for p in problems]
     assert shape(nodes) == [("a", [])]
     assert "Replyto names 'a'" in problems[0]
 
@@ -68,6 +72,7 @@ def test_a_comment_replying_to_itself_is_an_unknown_parent():
 def test_a_cycle_is_reported_once_and_cut_at_its_earliest_comment():
     comments = [make("a", 4, "c"), make("b", 5, "a"), make("c", 6, "b"), make("d", 7, "b")]
     nodes, problems = build_thread(comments, POSTED)
+    problems = [str(p) for p in problems]
     assert count_nodes(nodes) == 4
     assert shape(nodes) == [("a", [("b", [("c", []), ("d", [])])])]
     cycle = [p for p in problems if "loops back" in p]
@@ -79,18 +84,20 @@ def test_a_cycle_is_reported_once_and_cut_at_its_earliest_comment():
 
 def test_a_reply_dated_before_its_parent_is_reported():
     _, problems = build_thread([make("a", 9), make("b", 3, "a")], POSTED)
+    problems = [str(p) for p in problems]
     assert problems == [
         "comments/post/b.md: the reply is dated 2014-04-03 00:00, before the comment "
         "it answers, comments/post/a.md (2014-04-09 00:00); a reply must come after "
-        "its parent."
+        "its parent"
     ]
 
 
 def test_a_comment_dated_before_its_article_is_reported():
     _, problems = build_thread([make("a", 2)], POSTED.replace(day=5))
+    problems = [str(p) for p in problems]
     assert problems == [
         "comments/post/a.md: the comment is dated 2014-04-02 00:00, before its article "
-        "(2014-04-05 00:00); fix its Date."
+        "(2014-04-05 00:00); fix its Date"
     ]
 
 
@@ -100,10 +107,11 @@ def test_duplicate_ids_are_reported_and_both_comments_kept():
         make("maria", 3, path="comments/post/maria.markdown.md"),
     ]
     nodes, problems = build_thread(comments, POSTED)
+    problems = [str(p) for p in problems]
     assert sorted(n.comment.id for n in nodes) == ["Maria", "maria-2"]
     assert problems == [
         "comments/post/maria.markdown.md: the comment id 'maria' is already used by "
-        "comments/post/Maria.md; rename one of the files."
+        "comments/post/Maria.md; rename one of the files"
     ]
 
 
@@ -111,6 +119,7 @@ def test_a_comment_without_date_takes_the_article_date():
     undated = make("a", 2)
     undated = undated.__class__(**{**undated.__dict__, "date": None})
     nodes, problems = build_thread([undated], POSTED)
+    problems = [str(p) for p in problems]
     assert nodes[0].comment.date == POSTED and problems == []
 
 
@@ -119,10 +128,11 @@ def test_grouping_suggests_the_closest_slug():
         [make("a", 2, slug="mexico-grant-rate-fy2012"), make("b", 2, slug="zzz")],
         ["mexican-grant-rate-fy2012", "other-post"],
     )
+    problems = [str(p) for p in problems]
     assert groups == {"mexican-grant-rate-fy2012": [], "other-post": []}
     assert problems == [
         "comments/mexico-grant-rate-fy2012/a.md: there is no article with the slug "
         "'mexico-grant-rate-fy2012'; did you mean 'mexican-grant-rate-fy2012'?",
         "comments/zzz/b.md: there is no article with the slug 'zzz'; the folder must "
-        "be named after an article's slug.",
+        "be named after an article's slug",
     ]

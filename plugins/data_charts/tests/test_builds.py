@@ -1,17 +1,14 @@
 """Plugin tests: tiny sites built with Pelican, checked for HTML, SVG, CSV, feed, cache and errors."""
 
-import logging
 import subprocess
 import sys
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
-from pelican.log import FatalLogger
-from pelican.settings import read_settings
 
-from pelican.plugins import data_charts
+from pelican.plugins.data_charts.plugin import stats
+from pelican.plugins.site_common import testing
 
 from .conftest import OBSERVATIONS, PALETTE, ROOT, write_data
 
@@ -40,13 +37,13 @@ def post(body, title="Numbers"):
     return f"Title: {title}\nDate: 2013-11-20\nCategory: Court\nSummary: s\n\n{body}\n"
 
 
-def build(tmp_path, posts, observations=OBSERVATIONS, **settings):
+def build(tmp_path, posts, observations=OBSERVATIONS, strict=False, **settings):
     content = tmp_path / "content"
     for name, text in posts.items():
         (content / "posts").mkdir(parents=True, exist_ok=True)
         (content / "posts" / name).write_text(text, encoding="utf-8")
     write_data(content / "data", observations)
-    values = read_settings(override={
+    result = testing.build({
         "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "THEME": "simple",
         "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, "TIMEZONE": "UTC",
         "ARTICLE_PATHS": ["posts"], "ARTICLE_EXCLUDES": ["data"], "PAGE_EXCLUDES": ["data"],
@@ -57,15 +54,9 @@ def build(tmp_path, posts, observations=OBSERVATIONS, **settings):
         "CHARTS_CACHE_PATH": str(tmp_path / "cache"), "CHARTS_WORKERS": 2,
         "MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"},
         **settings,
-    })
-    Pelican(values).run()
-    return tmp_path / "output", data_charts.stats()
-
-
-@pytest.fixture
-def strict(monkeypatch):
-    # What `pelican --fatal warnings` does to every logger.
-    monkeypatch.setattr(FatalLogger, "fatal_lvl", logging.WARNING)
+    }, strict=strict)
+    build.result = result
+    return result.output, stats(result.state)
 
 
 def test_a_post_gets_its_figure_files_and_feed_entry(tmp_path):
@@ -111,23 +102,50 @@ def test_the_cache_redraws_only_what_changed(tmp_path):
 
 @pytest.mark.parametrize("body, message", [
     (MEXICO.replace("nationality: Mexico", "nationality: Mexcio"),
-     "posts/bad.md:6: chart 'Mexican outcomes': no nationality 'Mexcio'; did you mean 'Mexico'?"),
-    (MEXICO.replace("type: bar", "type: pie"), "posts/bad.md:6: chart 'Mexican outcomes': no chart type 'pie'"),
+     "content/posts/bad.md:10: chart 'Mexican outcomes': no nationality 'Mexcio'; did you mean 'Mexico'?"),
+    (MEXICO.replace("type: bar", "type: pie"), "content/posts/bad.md:7: chart 'Mexican outcomes': no chart type 'pie'"),
     (MEXICO.replace("source: article\n", ""), "is given by 2 sources"),
     (MEXICO.replace("court_abandoned", "dhs_affirmative_granted"), "it mixes cases (court_granted) with individuals"),
     (MEXICO.replace("period: FY2012", "period: FY2008"),
      "the data set has no court_granted for Mexico in FY2008 (it has that for FY2012)"),
-    (MEXICO.replace("title: Mexican outcomes", "title: a: b"), "posts/bad.md:6: chart 'a: b': the chart block is not valid YAML"),
+    (MEXICO.replace("title: Mexican outcomes", "title: a: b"),
+     "content/posts/bad.md:8: chart 'a: b': quote the title: it contains a colon, which YAML reads as a new key "
+     "(write title: 'a: b')"),
+    (MEXICO.replace("court_abandoned]", "court_abandoned"),
+     "content/posts/bad.md:10: chart 'Mexican outcomes': a list in [ ] is not closed or holds a stray character"),
+    (MEXICO.replace("type: bar", "type bar"),
+     "content/posts/bad.md:7: chart 'Mexican outcomes': 'type bar' is not a 'key: value' line"),
     (MEXICO.replace("type: bar", "type: bar\nid: outcomes") + "\n\n" + MEXICO.replace("type: bar", "type: bar\nid: outcomes"),
-     "posts/bad.md:17: chart 'Mexican outcomes': chart id 'outcomes' is already used by the chart on line 6; "
+     "content/posts/bad.md:19: chart 'Mexican outcomes': chart id 'outcomes' is already used by the chart on line 6; "
      "give each chart its own id"),
-    ("Rate {{ Mexico FY2012 court_grant_rat @article }}.", "posts/bad.md:6: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure"),
+    ("Rate {{ Mexico FY2012 court_grant_rat @article }}.", "content/posts/bad.md:6: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure"),
+    ("Rate {{ Mexico FY2012 court_granted }}.",
+     "content/posts/bad.md:6: figure {{ Mexico FY2012 court_granted }}: Mexico court_granted FY2012 is given by 2 "
+     "sources: article (126), paper (126); add @id naming the one to use"),
 ])
-def test_mistakes_stop_a_strict_build_naming_the_file(tmp_path, strict, caplog, body, message):
-    with pytest.raises(SystemExit):
-        build(tmp_path, {"bad.md": post(body)})
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert any(message in e for e in errors), errors
+def test_mistakes_stop_a_strict_build_naming_the_file_and_line(tmp_path, body, message):
+    build(tmp_path, {"bad.md": post(body)}, strict=True)
+    result = build.result
+    assert result.stopped
+    assert [line for line in result.printed if message in line], result.printed
+    assert result.printed[-1] == "1 mistake in 1 file; nothing was published"
+
+
+def test_each_copy_of_a_wrong_figure_is_reported_at_its_own_line(tmp_path):
+    body = "One {{ Mexico FY2012 court_grant_rat }}.\n\nTwo {{ Mexico FY2012 court_grant_rat }}."
+    build(tmp_path, {"bad.md": post(body)}, strict=True)
+    lines = [line.split(": figure")[0] for line in build.result.printed if "figure" in line]
+    assert lines == ["content/posts/bad.md:6", "content/posts/bad.md:8"]
+
+
+def test_a_bad_data_row_is_reported_at_its_line_and_nothing_is_drawn(tmp_path):
+    rows = OBSERVATIONS.replace("FY2012,Honduras,dhs_affirmative_granted,138", "FY2012,Honduras,dhs_affirmative_granted,1x8")
+    output, stats = build(tmp_path, {"a.md": post(MEXICO)}, observations=rows)
+    assert build.result.printed[0] == (
+        "content/data/observations.csv:12: dhs_affirmative_granted is a count, so its value "
+        "must be a whole number; found '1x8'")
+    html = (output / "2013" / "11" / "numbers" / "index.html").read_text()
+    assert "the data set has mistakes" in html and stats["charts"] == 0
 
 
 def test_a_lenient_build_shows_the_mistake_in_the_post(tmp_path):
@@ -144,10 +162,12 @@ def test_the_command_line_stops_without_a_traceback(tmp_path):
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
                "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings",
                "-e", f'CHARTS_DATA_PATH="{data}"', f'CHARTS_CACHE_PATH="{tmp_path / "cache"}"']
-    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "400", "PATH": ""})
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "80", "PATH": ""})
+    output = proc.stdout + proc.stderr
     assert proc.returncode == 1
-    assert "no nationality 'Mexcio'; did you mean 'Mexico'?" in proc.stdout + proc.stderr
-    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "no nationality 'Mexcio'; did you mean 'Mexico'?" in output
+    assert "Traceback" not in output and "Error" not in output
+    assert output.splitlines()[-1] == "1 mistake in 1 file; nothing was published"
 
 
 GAPPY = """```chart
@@ -160,12 +180,11 @@ source: article
 ```"""
 
 
-def test_a_chart_asking_for_missing_figures_stops_the_strict_build(tmp_path, strict, caplog):
-    with pytest.raises(SystemExit):
-        build(tmp_path, {"gaps.md": post(GAPPY)},
-              OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n")
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    (message,) = [e for e in errors if "posts/gaps.md:6:" in e]
+def test_a_chart_asking_for_missing_figures_stops_the_strict_build(tmp_path):
+    build(tmp_path, {"gaps.md": post(GAPPY)},
+          OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n", strict=True)
+    assert build.result.stopped
+    (message,) = [line for line in build.result.printed if "posts/gaps.md:" in line]
     assert "court_granted for Honduras in FY2012 (for Honduras in FY2012 it has dhs_affirmative_granted)" in message
     assert "court_granted for Guatemala in FY2012 (it has nothing for Guatemala in FY2012)" in message
     assert "Mexico in FY2012" not in message  # that one exists

@@ -4,10 +4,10 @@ import string
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from pelican.plugins.data_charts.dataset import load_dataset, parse_observation
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.spec import KNOWN_KEYS, parse_spec
-
 from tests.fuzzing import budget
 
 from .conftest import OBSERVATIONS, SOURCES, write_data

@@ -4,6 +4,7 @@ import re
 import tracemalloc
 
 import pytest
+
 from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError
@@ -94,8 +95,8 @@ def test_any_failure_in_a_chart_is_one_sentence_naming_the_post(tmp_path, datase
 
     monkeypatch.setattr(placeholders, "parse_spec", broken)
     filled = fill(chart_slot(spec_text(), 7), post_at(tmp_path), dataset, palette, (6.4, 4.0))
-    assert filled.errors == [("posts/p.md:7: chart 1: not read, because it is nested too deeply "
-                              "to read; flatten the nesting.")]
+    assert filled.errors == [(7, "chart 1: not read, because it is nested too deeply "
+                                 "to read; flatten the nesting")]
 
 
 def test_a_figure_inside_link_text_is_not_a_second_link(tmp_path, dataset, palette):
@@ -110,7 +111,7 @@ def test_a_figure_in_alt_text_is_reported(tmp_path, dataset, palette):
     html = '<p><img alt="A chart of {{ Mexico FY2012 court_grant_rate @article }}" src="a.png" /></p>'
     filled = fill(html, post_at(tmp_path, markdown), dataset, palette, (6.4, 4.0))
     assert filled.errors == [(
-        "posts/p.md:3: figure {{ Mexico FY2012 court_grant_rate @article }} is in an image's alt text, "
+        3, "figure {{ Mexico FY2012 court_grant_rate @article }} is in an image's alt text, "
         "where it cannot be filled in; write the number in the alt text, or put the figure in the caption")]
 
 

@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from pelican.plugins.data_charts import chart_types, draw
 from pelican.plugins.data_charts.chart_types import CHART_TYPES, ChartType
 from pelican.plugins.data_charts.draw import (
@@ -15,13 +17,12 @@ from pelican.plugins.data_charts.draw import (
     sizes,
 )
 from pelican.plugins.data_charts.errors import ChartError
+from pelican.plugins.data_charts.figure_markup import alt_text, describe, feed_html
 from pelican.plugins.data_charts.figures import parse_figure_words
-from pelican.plugins.data_charts.html import alt_text, describe, feed_html
 from pelican.plugins.data_charts.markdown_ext import chart_slot
 from pelican.plugins.data_charts.placeholders import Post, fill
 from pelican.plugins.data_charts.selection import select, span
 from pelican.plugins.data_charts.spec import parse_spec
-from PIL import Image
 
 from .conftest import OBSERVATIONS, write_data
 from .test_units import chart, spec_text

@@ -55,7 +55,7 @@ def documented_units():
         if len(row_units) == 1:
             row_units *= len(names)
         assert len(row_units) == len(names), line
-        units.update(zip(names, row_units))
+        units.update(zip(names, row_units, strict=True))
     return units
 
 

@@ -5,21 +5,32 @@ from decimal import Decimal
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import fiscal_years, load_dataset
+from pelican.plugins.data_charts.dataset import load_dataset
 from pelican.plugins.data_charts.draw import DrawJob, render
 from pelican.plugins.data_charts.errors import ChartError, suggest
+from pelican.plugins.data_charts.figure_markup import (
+    alt_text,
+    csv_text,
+    data_table_html,
+    describe,
+    figure_ref_html,
+)
 from pelican.plugins.data_charts.figures import parse_figure_words
 from pelican.plugins.data_charts.formatting import format_number
-from pelican.plugins.data_charts.html import alt_text, csv_text, data_table_html, describe, figure_ref_html
 from pelican.plugins.data_charts.layout import layout
-from pelican.plugins.data_charts.markdown_ext import CHART_SLOT, chart_slot, decode_chart_slot, replace_chart_blocks
+from pelican.plugins.data_charts.markdown_ext import (
+    CHART_SLOT,
+    chart_slot,
+    decode_chart_slot,
+    replace_chart_blocks,
+)
 from pelican.plugins.data_charts.palette import parse_palette
 from pelican.plugins.data_charts.placeholders import Post, fill, fill_summary
 from pelican.plugins.data_charts.selection import select, select_showing_gaps
 from pelican.plugins.data_charts.spec import CHART_TYPES, parse_spec
 from pelican.plugins.data_charts.svg import finish_svg
 
-from .conftest import OBSERVATIONS, SOURCES, write_data
+from .conftest import OBSERVATIONS, write_data
 
 
 def spec_text(**keys):
@@ -81,7 +92,7 @@ def test_singular_and_plural_keys_and_period_ranges():
 @pytest.mark.parametrize("text, message", [
     ("type: pie\ntitle: T\nmeasure: a\nnationality: b\nperiod: FY2012", "no chart type 'pie'"),
     ("type: bar\ntitle: T\nmeasure: a\nnationalitys: b\nperiod: FY2012", "unknown key 'nationalitys'; did you mean 'nationalit"),
-    ("type: bar\ntitle: a: b\n", "not valid YAML"),
+    ("type: bar\ntitle: a: b\n", "quote the title: it contains a colon"),
     ("type: bar\nmeasure: a\nnationality: b\nperiod: FY2012", "needs 'title'"),
     ("just words", "must be a list of 'key: value' lines"),
     ("type: bar\ntitle: T\nmeasure: a\nnationality: b\nperiods: FY2014..FY2012", "runs backwards"),
@@ -248,8 +259,8 @@ def test_each_chart_of_a_post_needs_its_own_id(tmp_path, dataset, palette):
     filled = fill(html, post_at(tmp_path), dataset, palette, (6.4, 4.0))
     assert [c.name for c in filled.charts] == ["chart-2"]
     assert filled.errors == [
-        "posts/p.md:12: chart 'U': chart id 'chart-2' is already used by the chart on line 4; "
-        "give each chart its own id"
+        (12, "chart 'U': chart id 'chart-2' is already used by the chart on line 4; "
+         "give each chart its own id")
     ]
     assert filled.html.count('id="chart-2"') == 1 and 'class="chart-error"' in filled.html
 
@@ -259,8 +270,9 @@ def test_the_post_file_is_read_only_for_a_wrong_figure(tmp_path, dataset, palett
     assert not fill(figure, post_at(tmp_path), dataset, palette, (6.4, 4.0)).errors
     wrong = '<span data-figure="Mexico FY2012 court_grant_rat @article"></span>'
     post = post_at(tmp_path, "Title: p\n\nThe rate {{ Mexico FY2012 court_grant_rat @article }}.\n")
-    (error,) = fill(wrong, post, dataset, palette, (6.4, 4.0)).errors
-    assert error.startswith("posts/p.md:3: figure {{ Mexico FY2012 court_grant_rat @article }}: no measure")
+    ((line, error),) = fill(wrong, post, dataset, palette, (6.4, 4.0)).errors
+    assert line == 3
+    assert error.startswith("figure {{ Mexico FY2012 court_grant_rat @article }}: no measure")
 
 
 def test_summary_figures_link_into_the_posts_sources_note(tmp_path, dataset, palette):
@@ -275,11 +287,14 @@ def test_summary_figures_link_into_the_posts_sources_note(tmp_path, dataset, pal
     assert 'id="source-article"' in body.html
 
 
-def test_a_wrong_summary_figure_is_reported_as_in_the_summary(tmp_path, dataset):
+def test_a_wrong_summary_figure_is_reported_at_the_summary_line(tmp_path, dataset):
     summary = '<p><span data-figure="Mexcio FY2012 court_granted @article"></span></p>'
-    filled, sources = fill_summary(summary, post_at(tmp_path), dataset)
-    (error,) = filled.errors
-    assert error.startswith("posts/p.md: summary figure {{ Mexcio FY2012 court_granted @article }}: ")
+    post = post_at(tmp_path, "Title: p\nSummary: See {{ Mexcio FY2012 court_granted @article }}.\n\n"
+                   "Body {{ Mexcio FY2012 court_granted @article }}.\n")
+    filled, sources = fill_summary(summary, post, dataset)
+    ((line, error),) = filled.errors
+    assert line == 2
+    assert error.startswith("summary figure {{ Mexcio FY2012 court_granted @article }}: ")
     assert "did you mean 'Mexico'?" in error and sources == []
 
 

@@ -1,6 +1,7 @@
 """Reading old-links.txt and writing redirects: paths from an import are checked before use."""
 
 import pytest
+
 from pelican.plugins.old_links.output import nginx_map, redirect_page, redirects_file
 from pelican.plugins.old_links.table import parse
 

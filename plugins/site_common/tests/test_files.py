@@ -9,7 +9,7 @@ from pelican.plugins.site_common.files import atomic_write
 
 def test_text_and_bytes_are_written_whole(tmp_path):
     atomic_write(tmp_path / "a" / "b.txt", "naïve\n")
-    assert (tmp_path / "a" / "b.txt").read_bytes() == "naïve\n".encode("utf-8")
+    assert (tmp_path / "a" / "b.txt").read_bytes() == "naïve\n".encode()
     atomic_write(tmp_path / "a" / "b.txt", b"\x00\x01")
     assert (tmp_path / "a" / "b.txt").read_bytes() == b"\x00\x01"
     assert os.listdir(tmp_path / "a") == ["b.txt"]

@@ -1,5 +1,8 @@
-"""Site-wide rules of the blog: metadata checks, structured data, stable sitemap dates."""
+"""Site-wide rules of the blog: settings, metadata and link checks, structured data, stable sitemap dates."""
 
-from .plugin import register
 
-__all__ = ["register"]
+def register():
+    # Imported on registration only, so importing the namespace stays cheap.
+    from .plugin import register as connect  # noqa: PLC0415
+
+    connect()

@@ -7,9 +7,11 @@ too, and a copied content folder carries its own list.
 
 import yaml
 
+from pelican.plugins.site_common.problems import Problem
+
 
 def read_authors(path, shown):
-    """({name: bio}, [problem]) from the YAML file at `path`; `shown` names it in messages."""
+    """({name: bio}, [Problem]) from the YAML file at `path`; `shown` names it in messages."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
@@ -17,12 +19,12 @@ def read_authors(path, shown):
         return {}, []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        return {}, [f"{where}: not readable as YAML ({getattr(error, 'problem', error)}); "
-                    "write one 'Name: short bio' line per author"]
+        return {}, [Problem(shown, mark.line + 1 if mark else None,
+                            f"not readable as YAML ({getattr(error, 'problem', error)})",
+                            "write one 'Name: short bio' line per author")]
     if data is None:
         return {}, []
     if not isinstance(data, dict) or not all(isinstance(v, (str, type(None))) for v in data.values()):
-        return {}, [f"{shown}: must map each author's name to a short bio, "
-                    "one 'Name: short bio' line per author"]
+        return {}, [Problem(shown, None, "must map each author's name to a short bio",
+                            "write one 'Name: short bio' line per author")]
     return {str(name): bio or "" for name, bio in data.items()}, []

@@ -1,15 +1,18 @@
-"""Finds links in rendered content that will break once the page moves.
+"""Finds links in a post that will break: relative ones, and `{filename}`/`{static}` targets that do not exist.
 
 A post is written to /YYYY/MM/slug/, so `../images/x.png` written beside the
 Markdown file points somewhere else on the site. Pelican resolves
-`{static}` and `{filename}` links and warns when they are broken; a plain
-relative link it passes through silently.
+`{static}` and `{filename}` links, but says only "Unable to find" without
+the post or the line, and passes a plain relative link through silently.
 """
 
+import posixpath
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 ATTRIBUTE = re.compile(r"""<(?:a|img|source|link)\b[^>]*?\s(href|src)=(["'])(.*?)\2""", re.I | re.S)
+# Pelican's link syntax as authors write it in Markdown: ({filename}x.md), |static|/y.png
+INTRASITE = re.compile(r"""[{|](filename|static|attach)[}|]([^\s)"'<>#?]+)""")
 
 
 def relative_links(html):
@@ -25,10 +28,23 @@ def relative_links(html):
 
 
 def advice(attribute, value):
-    """One sentence on how to write the link so it survives."""
+    """(message, suggestion): how to write the link so it survives."""
     target = re.sub(r"^(\.\./)+", "", value)
     kind = "{filename}" if target.endswith((".md", ".markdown")) else "{static}"
-    return (
-        f"relative link {attribute}=\"{value}\" will break on the published page; "
-        f"write it as {kind}/{target} (a path inside content/)"
-    )
+    return (f'relative link {attribute}="{value}" will break on the published page',
+            f"write it as {kind}/{target} (a path inside content/)")
+
+
+def intrasite_links(text):
+    """(line, kind, target) for each `{filename}`/`{static}`/`{attach}` link in Markdown source."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in INTRASITE.finditer(line):
+            yield number, match.group(1), match.group(2)
+
+
+def resolve(target, source_dir):
+    """The content-relative path a link names: from PATH if it starts with '/', else from the post's folder."""
+    target = unquote(target)
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(source_dir, target))

@@ -1,5 +1,9 @@
 """Comment threads for articles: files in content/comments/ become threads."""
 
-from .plugin import register
 
-__all__ = ["register"]
+def register():
+    # Imported on registration only: Pelican, Markdown and YAML load when the
+    # plugin is used, not when a chart-drawing process imports the namespace.
+    from .plugin import register as connect  # noqa: PLC0415
+
+    connect()

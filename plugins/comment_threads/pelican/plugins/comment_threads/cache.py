@@ -3,33 +3,28 @@
 Rendering is Markdown then sanitizing, about a millisecond a comment: on a
 site with ten thousand comments, most of a rebuild. A body's HTML depends only
 on its text and on how it is rendered, so both go into the key: a change to
-render.py (its allow-lists, its converter's options or its code) or to the
-Markdown, nh3 or smartypants versions starts an empty cache.
+the plugin's code (render.py's allow-lists, its converter's options, anything
+it calls) or to the Markdown, nh3 or smartypants versions starts an empty cache.
 """
 
 import hashlib
 import json
 import os
-from importlib.metadata import version
-from pathlib import Path
 
 from markupsafe import Markup
 
-from . import markdown_guard, render
+from pelican.plugins.site_common.fingerprint import code_fingerprint
 
 FILENAME = "comment_bodies.json"
-# The allow-lists, the Markdown converter's options and the sanitizing code
-# live in render.py, the converter's guards in markdown_guard.py: their
-# bytes stand for all of them.
-RENDERING_CODE = (Path(render.__file__), Path(markdown_guard.__file__))
+# The whole package, not render.py alone: a helper moved to another module
+# must still count.
+RENDERING_PACKAGES = ("pelican.plugins.comment_threads",)
+RENDERING_DISTRIBUTIONS = ("markdown", "nh3", "smartypants")
 
 
 def rules_fingerprint():
     """What besides the text decides a body's HTML."""
-    digest = hashlib.sha1(b"".join(path.read_bytes() for path in RENDERING_CODE))
-    versions = " ".join(f"{name}=={version(name)}" for name in ("markdown", "nh3", "smartypants"))
-    digest.update(versions.encode("utf-8"))
-    return digest.hexdigest()
+    return code_fingerprint(RENDERING_PACKAGES, RENDERING_DISTRIBUTIONS)
 
 
 class BodyCache:

@@ -47,6 +47,13 @@ RETIRED_KEYS = {
     "email": "email addresses are not kept in comment files, which are published "
     "with the site; they belong in the comment service's moderation database",
 }
+# Keys other comment systems use for ours, so "Name:" gets "did you mean 'Author'?".
+SYNONYMS = {
+    "name": "Author", "from": "Author", "by": "Author", "user": "Author",
+    "posted": "Date", "time": "Date", "created": "Date",
+    "parent": "Replyto", "reply": "Replyto", "inreplyto": "Replyto", "in-reply-to": "Replyto",
+    "url": "Website", "web": "Website", "site": "Website", "homepage": "Website", "link": "Website",
+}
 DATE_FORMAT = "%Y-%m-%d %H:%M"
 DATE_EXAMPLE = "YYYY-MM-DD HH:MM, e.g. 2014-04-10 03:53"
 # C0 and C1 controls, DEL, and the two non-characters XML cannot carry.
@@ -149,8 +156,8 @@ def _header(line, number, values):
     if folded in RETIRED_KEYS:
         return Mistake(number, f"{key!r} is not allowed", RETIRED_KEYS[folded])
     if folded not in (k.lower() for k in KEYS):
-        return Mistake(number, f"unknown header {key!r}",
-                       did_you_mean(key, KEYS) or "comment files take " + ", ".join(KEYS))
+        hint = f"did you mean {SYNONYMS[folded]!r}?" if folded in SYNONYMS else did_you_mean(key, KEYS)
+        return Mistake(number, f"unknown header {key!r}", hint or "comment files take " + ", ".join(KEYS))
     if folded in values:
         return Mistake(number, f"{key!r} is given twice (first on line {values[folded][0]})",
                        "keep one")
@@ -162,6 +169,18 @@ def _header(line, number, values):
                        f"keep it under {MAX_HEADER_VALUE}")
     values[folded] = (number, value)
     return None
+
+
+def header_lines(text):
+    """{lower-case header key: line number} of a comment file's header, for messages."""
+    lines = {}
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
+        if not line.strip():
+            break
+        match = HEADER_LINE.fullmatch(line.rstrip("\r"))
+        if match:
+            lines.setdefault(match.group(1).lower(), number)
+    return lines
 
 
 def _apparent_key(line):
@@ -266,7 +285,7 @@ def parse_date(text, timezone):
     return date
 
 
-def format(comment, *, undated=False):  # noqa: A001  (the counterpart of parse)
+def format(comment, *, undated=False):
     """The text of a comment file for `comment`; CommentFileError if it cannot be one.
 
     Header values may not hold line breaks or control characters: a name of

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import strings
 from .names import isolated_text
 from .render import flatten
 
@@ -65,8 +66,8 @@ def _title(view, article_title):
     author = isolated_text(view.author_name)
     if view.parent_id:
         parent = isolated_text(view.parent_author.striptags())
-        return Markup("{} in reply to {}, on {}").format(author, parent, post)
-    return Markup("{} on {}").format(author, post)
+        return Markup(strings.FEED_REPLY_TITLE).format(author=author, parent=parent, title=post)
+    return Markup(strings.FEED_ITEM_TITLE).format(author=author, title=post)
 
 
 def feed_items(article_url, article_title, views):

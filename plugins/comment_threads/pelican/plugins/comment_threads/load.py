@@ -2,11 +2,12 @@
 
 import datetime
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pelican.plugins.site_common.reading import failure_sentence
+from pelican.plugins.site_common.problems import Problem
+from pelican.plugins.site_common.reading import failure
 
-from .commentfile import DATE_EXAMPLE, ID_PATTERN, MAX_LENGTH, parse, parse_date
+from .commentfile import DATE_EXAMPLE, ID_PATTERN, MAX_LENGTH, header_lines, parse, parse_date
 
 __all__ = ["DATE_EXAMPLE", "Comment", "load_comments", "parse_comment", "parse_date"]
 
@@ -24,6 +25,11 @@ class Comment:
     website: str | None
     body: str
     role: str | None = None
+    # {lower-case header key: line}, so a problem can point at its line.
+    lines: dict = field(default_factory=dict, compare=False)
+
+    def line(self, key):
+        return self.lines.get(key)
 
 
 def parse_comment(text, *, comment_id, slug, path, timezone, max_length=MAX_LENGTH, now=None):
@@ -34,17 +40,11 @@ def parse_comment(text, *, comment_id, slug, path, timezone, max_length=MAX_LENG
     build mode.
     """
     read, mistakes = parse(text, timezone=timezone, max_length=max_length, now=now)
-    problems = []
-    for mistake in mistakes:
-        where = path if mistake.line is None else f"{path}:{mistake.line}"
-        text = f"{where}: {mistake.message}"
-        if mistake.suggestion:
-            text = f"{text}; {mistake.suggestion}"
-        problems.append(text if text.endswith(("?", ".")) else f"{text}.")
+    problems = [Problem(path, m.line, m.message, m.suggestion) for m in mistakes]
     if not ID_PATTERN.fullmatch(comment_id):
-        problems.insert(0, f"{path}: the file name {comment_id!r} cannot be a comment id, so the "
-                        "comment is not shown; use letters, digits, '-' and '_' only, starting "
-                        "with a letter or digit.")
+        problems.insert(0, Problem(
+            path, None, f"the file name {comment_id!r} cannot be a comment id, so the comment is not shown",
+            "use letters, digits, '-' and '_' only, starting with a letter or digit"))
         return None, problems
     comment = Comment(
         id=comment_id,
@@ -56,12 +56,13 @@ def parse_comment(text, *, comment_id, slug, path, timezone, max_length=MAX_LENG
         website=read.website,
         body=read.body,
         role=read.role,
+        lines=header_lines(text),
     )
     return comment, problems
 
 
-def _not_read(path, why):
-    return f"{path}: not read, because {why}."
+def _not_read(path, why, fix):
+    return Problem(path, None, f"not read, because {why}", fix)
 
 
 def load_comments(comments_dir, display_root, timezone, *, max_length=MAX_LENGTH, now=None):
@@ -81,9 +82,11 @@ def load_comments(comments_dir, display_root, timezone, *, max_length=MAX_LENGTH
         for name in sorted(dirnames):
             path = os.path.relpath(os.path.join(dirpath, name), display_root)
             if name.startswith("."):
-                problems.append(_not_read(path, "hidden folders (names starting with '.') hold no comments"))
+                problems.append(_not_read(path, "hidden folders (names starting with '.') hold no comments",
+                                          "rename it or move its comments out"))
             elif os.path.islink(os.path.join(dirpath, name)):
-                problems.append(_not_read(path, "it is a symbolic link; put the comment files themselves here"))
+                problems.append(_not_read(path, "it is a symbolic link",
+                                          "put the comment files themselves here"))
             else:
                 kept.append(name)
         dirnames[:] = kept
@@ -100,20 +103,21 @@ def _load_one(dirpath, filename, relative, path, timezone, max_length, now):
     """(Comment or None, problems) for one file found under the comments folder."""
     stem, extension = os.path.splitext(filename)
     if filename.startswith("."):
-        return None, [_not_read(path, "hidden files (names starting with '.') are not comments")]
+        return None, [_not_read(path, "hidden files (names starting with '.') are not comments",
+                                "rename it if it is one")]
     if os.path.islink(os.path.join(dirpath, filename)):
-        return None, [_not_read(path, "it is a symbolic link; copy the comment file here instead")]
+        return None, [_not_read(path, "it is a symbolic link", "copy the comment file here instead")]
     if relative == "." or os.sep in relative:
-        return None, [(f"{path}: comment files belong exactly one folder down, in "
-                       "comments/<article-slug>/<comment-id>.md.")]
+        return None, [Problem(path, None, "comment files belong exactly one folder down",
+                              "move it to comments/<post-slug>/<comment-id>.md")]
     if extension != ".md":
-        return None, [_not_read(path, "comment files end in '.md'")]
+        return None, [_not_read(path, "comment files end in '.md'", f"rename it to {stem}.md")]
     try:
         text = _read_text(os.path.join(dirpath, filename))
         return parse_comment(text, comment_id=stem, slug=relative, path=path,
                              timezone=timezone, max_length=max_length, now=now)
-    except Exception as error:  # noqa: BLE001  (any failure becomes one sentence naming the file)
-        return None, [failure_sentence(path, error)]
+    except Exception as error:
+        return None, [Problem(path, None, *failure(error))]
 
 
 def _read_text(path):

@@ -1,15 +1,17 @@
-"""Pelican glue: settings at start-up, threads onto articles, feeds out."""
+"""Pelican glue: settings per build, threads onto articles, feeds out."""
 
 import datetime
-import logging
 import os
 from functools import partial
 from itertools import chain
 
-from markupsafe import Markup
 from pelican import signals
 
-from . import manifest
+from pelican.plugins.site_common import pipeline
+from pelican.plugins.site_common.problems import Problem
+from pelican.plugins.site_common.text import absolute_url, plain_text
+
+from . import manifest, strings
 from .cache import BodyCache
 from .feeds import feed_items
 from .load import load_comments
@@ -23,28 +25,22 @@ from .render import (
     render_body,
     reply_targets,
 )
-from .settings import apply_defaults
+from .settings import POST_METADATA, SCHEMA, author_names, way_to_comment_problem
 from .state import comment_state, reference_date
 from .threads import build_thread, count_nodes, group_by_article, limit_depth
 
-logger = logging.getLogger(__name__)
+
+def post_metadata(sender):
+    return POST_METADATA
 
 
-def report(problems):
-    """Log problems as one error, so a strict build lists them all at once."""
-    if len(problems) == 1:
-        logger.error("Comments: %s", problems[0])
-    elif problems:
-        lines = "\n".join(f"  - {problem}" for problem in problems)
-        logger.error("Comments: %d problems:\n%s", len(problems), lines)
-
-
-def check_settings(pelican):
-    report(apply_defaults(pelican.settings))
-
-
-def _absolute(siteurl, path):
-    return f"{siteurl.rstrip('/')}/{path}"
+def check_settings(generator):
+    """The COMMENTS_* settings, checked once per build before anything is read."""
+    state = pipeline.this_build(generator.context)
+    config = state.config(SCHEMA, generator.settings)
+    problem = way_to_comment_problem(config)
+    if problem:
+        state.part("comment_threads.no_way_to_comment", lambda: state.add_setting(*problem))
 
 
 def _all_articles(generator):
@@ -58,25 +54,35 @@ def _all_articles(generator):
     )
 
 
-def _article_problem(article, problem):
-    source = os.path.relpath(article.source_path, os.path.dirname(article.settings["PATH"]))
-    return f"{source}: {problem}."
+def _line_of_key(path, key):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    return None
+                if line.lower().startswith(f"{key}:"):
+                    return number
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def attach_threads(generator):
     """Give every article its `comment_thread` before any page is written."""
     settings = generator.settings
-    content_root = os.path.dirname(os.path.abspath(settings["PATH"]))
+    build = pipeline.this_build(generator.context)
+    config = build.config(SCHEMA, settings)
     comments, problems = load_comments(
-        os.path.join(settings["PATH"], settings["COMMENTS_PATH"]),
-        content_root,
+        os.path.join(settings["PATH"], config.path),
+        str(build.root),
         settings["TIMEZONE"],
-        max_length=settings["COMMENTS_MAX_LENGTH"],
+        max_length=config.max_length,
         # Only to refuse dates in the future: nothing the build writes
         # depends on the clock.
         now=datetime.datetime.now(datetime.UTC),
     )
-    problems += _presentation_problems(comments, settings["COMMENTS_AUTHOR_NAMES"])
+    # The build's context has SITE_AUTHORS with the authors file's names (blog_core).
+    problems += _presentation_problems(comments, author_names(config, generator.context))
     # Translations share their original's slug; the thread lives on the
     # original, in the site's default language.
     articles = {}
@@ -85,71 +91,71 @@ def attach_threads(generator):
             articles[article.slug] = article
     groups, found = group_by_article(comments, sorted(articles))
     problems += found
-    today = reference_date(
-        settings["COMMENTS_REFERENCE_DATE"], [a.date for a in generator.articles]
-    )
+    today = reference_date(config.reference_date, [a.date for a in generator.articles])
     bodies = BodyCache.for_settings(render_body, settings)
     for slug, article in sorted(articles.items()):
         state, problem = comment_state(
             article.metadata.get("comments"),
-            default=settings["COMMENTS_DEFAULT_STATE"],
+            default=config.default_state,
             article_date=article.date,
-            close_after_days=settings["COMMENTS_CLOSE_AFTER_DAYS"],
+            close_after_days=config.close_after_days,
             today=today,
         )
         if problem:
-            problems.append(_article_problem(article, problem))
+            problems.append(Problem(build.where(article.source_path),
+                                    _line_of_key(article.source_path, "comments"), *problem))
         nodes, found = build_thread(
             groups[slug],
             article.date,
-            newest_first=settings["COMMENTS_ORDER"] == "newest-first",
+            newest_first=config.order == "newest-first",
         )
         problems += found
-        article.comment_thread = _thread_view(article, state, nodes, settings, bodies)
+        article.comment_thread = _thread_view(article, state, nodes, config, generator.context, bodies)
     bodies.save()
     for article in chain(generator.translations, generator.hidden_translations):
         article.comment_thread = articles[article.slug].comment_thread
-    report(problems)
-    write_manifest(generator)
-    feed_path = settings["COMMENTS_ALL_FEED_ATOM"]
+    build.problems.extend(problems)
+    write_manifest(generator, config)
+    feed_path = config.all_feed_atom
     if feed_path and any(_in_feeds(a) for a in generator.articles):
         # In the shared context, so that every page's <head> can link it.
-        generator.context["COMMENTS_ALL_FEED_URL"] = _absolute(
+        generator.context["COMMENTS_ALL_FEED_URL"] = absolute_url(
             settings["FEED_DOMAIN"] or settings["SITEURL"], feed_path
         )
 
 
-def write_manifest(generator):
+def write_manifest(generator, config):
     """Tell the comment service which posts exist, their state and their comment ids.
 
     Only published posts: a draft or a hidden post takes no comments from
     strangers, however they learnt its slug.
     """
     settings = generator.settings
-    if not settings["COMMENTS_MANIFEST"]:
+    if not config.manifest:
         return
     entries = [
-        manifest.entry(article.slug, _plain(article.title),
-                       _absolute(settings["SITEURL"], article.url), article.comment_thread)
+        manifest.entry(article.slug, plain_text(article.title),
+                       absolute_url(settings["SITEURL"], article.url), article.comment_thread)
         for article in generator.articles
     ]
     text = manifest.to_json(settings["SITEURL"], entries)
-    manifest.write(os.path.join(settings["OUTPUT_PATH"], settings["COMMENTS_MANIFEST"]), text)
+    manifest.write(os.path.join(settings["OUTPUT_PATH"], config.manifest), text)
 
 
-def _plain(title):
-    """A title without Typogrify's markup, for the service's plain-text pages and mails."""
-    return Markup(title).striptags().replace("\xa0", " ")
-
-
-def _presentation_problems(comments, author_names):
+def _presentation_problems(comments, names):
     """Names that pass for a site author's, and bodies Markdown cannot read, per file."""
     problems = []
     for comment in comments:
-        found = [author_badge(comment.author, comment.role, author_names)[1]]
+        found = [author_badge(comment.author, comment.role, names)[1]]
         found += body_problems(comment.body)
-        problems += [f"{comment.path}: {problem}." for problem in found if problem]
+        problems += [Problem(comment.path, None, *_split_suggestion(problem)) for problem in found if problem]
     return problems
+
+
+def _split_suggestion(sentence):
+    """(message, suggestion) of a sentence written as `what is wrong; what to do`."""
+    message, _, suggestion = sentence.partition("; ")
+    return message, suggestion or None
 
 
 def _in_feeds(article):
@@ -157,15 +163,14 @@ def _in_feeds(article):
     return thread.state != "hidden" and thread.count > 0
 
 
-def _thread_view(article, state, nodes, settings, render):
+def _thread_view(article, state, nodes, config, settings, render):
     siteurl = settings["SITEURL"]
-    article_url = _absolute(siteurl, article.url)
+    article_url = absolute_url(siteurl, article.url)
     count = count_nodes(nodes)
-    nodes = limit_depth(nodes, settings["COMMENTS_MAX_INDENT"])
-    feed_path = settings["COMMENTS_FEED_ATOM"]
+    nodes = limit_depth(nodes, config.max_indent)
+    feed_path = config.feed_atom
     has_feed = feed_path and count and state != "hidden"
-    email = settings["COMMENTS_EMAIL"]
-    endpoint = settings["COMMENTS_ENDPOINT"]
+    email, endpoint = config.email, config.endpoint
     # Without a comment service each Reply link is a mail already answering
     # its comment; with one, the form's "In reply to" list does it.
     reply_mail = (
@@ -175,9 +180,9 @@ def _thread_view(article, state, nodes, settings, render):
     views = comment_views(
         nodes,
         article_url=article_url,
-        author_names=settings["COMMENTS_AUTHOR_NAMES"],
-        date_format=settings["COMMENTS_DATE_FORMAT"],
-        max_indent=settings["COMMENTS_MAX_INDENT"],
+        author_names=author_names(config, settings),
+        date_format=config.date_format,
+        max_indent=config.max_indent,
         render=render,
         reply_href=reply_mail,
     )
@@ -187,16 +192,16 @@ def _thread_view(article, state, nodes, settings, render):
         count_text=count_text(count, state),
         comments=views,
         feed_url=(
-            _absolute(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
+            absolute_url(settings["FEED_DOMAIN"] or siteurl, feed_path.format(slug=article.slug))
             if has_feed
             else None
         ),
         endpoint=endpoint,
         mailto=mailto_href(email, article.slug, article.title) if email and not endpoint else None,
-        policy_url=_absolute(siteurl, settings["COMMENTS_POLICY_URL"]),
+        policy_url=absolute_url(siteurl, config.policy_url),
         slug=article.slug,
         reply_targets=reply_targets(views) if endpoint and state == "open" else [],
-        max_length=settings["COMMENTS_MAX_LENGTH"],
+        max_length=config.max_length,
     )
 
 
@@ -207,7 +212,7 @@ def write_feeds(generator, writer):
     to put in <updated> but the build's clock, which would break
     byte-for-byte identical builds.
     """
-    settings = generator.settings
+    config = pipeline.this_build(generator.context).config(SCHEMA, generator.settings)
     context = generator.context
     everything = []
     for article in generator.articles:
@@ -216,22 +221,25 @@ def write_feeds(generator, writer):
         thread = article.comment_thread
         items = feed_items(article.url, article.title, thread.comments)
         everything += items
-        if settings["COMMENTS_FEED_ATOM"]:
-            path = settings["COMMENTS_FEED_ATOM"].format(slug=article.slug)
+        if config.feed_atom:
+            path = config.feed_atom.format(slug=article.slug)
             writer.write_feed(
-                items, context, path, feed_title=f"Comments on {article.title}"
+                items, context, path, feed_title=strings.THREAD_FEED_TITLE.format(title=article.title)
             )
-    if settings["COMMENTS_ALL_FEED_ATOM"] and everything:
+    if config.all_feed_atom and everything:
         everything.sort(key=lambda item: (item.date, item.url), reverse=True)
         writer.write_feed(
-            everything, context, settings["COMMENTS_ALL_FEED_ATOM"],
-            feed_title="Recent comments",
+            everything, context, config.all_feed_atom,
+            feed_title=strings.ALL_FEED_TITLE,
         )
 
 
 def register():
-    # Settings are checked once, before any content is read.
-    signals.initialized.connect(check_settings)
+    pipeline.connect()
+    pipeline.post_metadata_keys.connect(post_metadata)
+    # The first generator of a build is made before any content is read:
+    # settings are checked then, once per build.
+    signals.generator_init.connect(check_settings)
     # Every article is known here and no page is written yet: the moment to
     # read the comments and hang each thread on its article.
     signals.article_generator_finalized.connect(attach_threads)

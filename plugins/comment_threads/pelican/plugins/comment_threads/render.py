@@ -14,7 +14,9 @@ import smartypants
 from markupsafe import Markup, escape
 from pelican.utils import strftime
 
-from . import commentfile
+from pelican.plugins.site_common.text import plain_text
+
+from . import commentfile, strings
 from .commentfile import CommentFile, is_website
 from .markdown_guard import MAX_NESTING, CommentMarkdown, nesting_depth
 from .names import author_badge, isolated_html, isolated_text
@@ -111,16 +113,8 @@ def safe_website(url):
 
 def count_text(count, state):
     if count == 0:
-        return "Comments are closed" if state == "closed" else "No comments yet"
-    return "1 comment" if count == 1 else f"{count} comments"
-
-
-MAIL_BODY = (
-    "Your comment, in plain text or Markdown.\n"
-    "\n"
-    "(Write your name after Author: above. The moderator dates the comment "
-    "when it is published. Your email address is never published.)"
-)
+        return strings.COUNT_CLOSED if state == "closed" else strings.COUNT_NONE
+    return strings.COUNT_ONE if count == 1 else strings.COUNT_MANY.format(count=count)
 
 
 def mailto_href(address, slug, title, replyto=None):
@@ -134,9 +128,9 @@ def mailto_href(address, slug, title, replyto=None):
     """
     # The title is HTML after Typogrify ("immigration&nbsp;court"); a mail
     # subject wants its plain text.
-    plain_title = Markup(title).striptags().replace("\xa0", " ")
-    subject = f"Comment on “{plain_title}” (content/comments/{slug}/)"
-    draft = CommentFile(author="your name", date=None, body=MAIL_BODY, replyto=replyto)
+    plain_title = plain_text(title)
+    subject = strings.MAIL_SUBJECT.format(title=plain_title, slug=slug)
+    draft = CommentFile(author="your name", date=None, body=strings.MAIL_BODY, replyto=replyto)
     body = commentfile.format(draft, undated=True)
     href = f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
     return Markup("".join(f"&#{ord(c)};" for c in href))

@@ -18,7 +18,7 @@ def reference_date(configured, article_dates):
 
 
 def comment_state(declared, *, default, article_date, close_after_days, today):
-    """The state a post gets, and a problem sentence if `declared` is bad.
+    """The state a post gets, and (message, suggestion) if `declared` is bad.
 
     A `Comments:` line in the post wins over everything; otherwise a post
     older than close_after_days (counted to `today`) is closed.
@@ -27,10 +27,8 @@ def comment_state(declared, *, default, article_date, close_after_days, today):
         value = str(declared).strip().lower()
         if value in STATES:
             return value, None
-        problem = (
-            f"'Comments: {declared}' should be one of {', '.join(STATES)} "
-            f"(using {default!r})"
-        )
+        problem = (f"'Comments: {declared}' is not a comment state",
+                   f"write one of {', '.join(STATES)} (the build uses {default!r})")
         return default, problem
     if (
         default == "open"

@@ -5,8 +5,9 @@ so that a non-strict build still shows each comment exactly once.
 """
 
 import dataclasses
-import difflib
 from dataclasses import dataclass, field
+
+from pelican.plugins.site_common.problems import Problem, did_you_mean
 
 
 @dataclass
@@ -31,15 +32,9 @@ def group_by_article(comments, slugs):
         if comment.slug in groups:
             groups[comment.slug].append(comment)
             continue
-        close = difflib.get_close_matches(comment.slug, list(slugs), n=1)
-        hint = (
-            f"did you mean {close[0]!r}?"
-            if close
-            else "the folder must be named after an article's slug."
-        )
-        problems.append(
-            f"{comment.path}: there is no article with the slug {comment.slug!r}; {hint}"
-        )
+        problems.append(Problem(
+            comment.path, None, f"there is no article with the slug {comment.slug!r}",
+            did_you_mean(comment.slug, slugs) or "the folder must be named after an article's slug"))
     return groups, problems
 
 
@@ -50,10 +45,9 @@ def _dedupe_ids(comments):
     for comment in sorted(comments, key=lambda c: c.path):
         key = comment.id.casefold()
         if key in seen:
-            problems.append(
-                f"{comment.path}: the comment id {comment.id!r} is already used by "
-                f"{seen[key].path}; rename one of the files."
-            )
+            problems.append(Problem(
+                comment.path, None, f"the comment id {comment.id!r} is already used by {seen[key].path}",
+                "rename one of the files"))
             number = 2
             while f"{key}-{number}" in seen:
                 number += 1
@@ -71,24 +65,25 @@ def _find_parents(comments, article_date):
     for comment in comments:
         parent = by_id.get(comment.replyto) if comment.replyto else None
         if comment.replyto and (parent is None or parent is comment):
-            problems.append(
-                f"{comment.path}: Replyto names {comment.replyto!r}, which is no other "
-                f"comment on this article; use the file name (without .md) of a "
-                f"comment in the same folder. It is shown as a top-level comment."
-            )
+            others = [c.id for c in comments if c is not comment]
+            problems.append(Problem(
+                comment.path, comment.line("replyto"),
+                f"Replyto names {comment.replyto!r}, which is no other comment on this article",
+                did_you_mean(comment.replyto, others)
+                or "use the file name (without .md) of a comment in the same folder; "
+                "until then it is shown as a top-level comment"))
             parent = None
         parents[comment.id] = parent.id if parent else None
         if comment.date < article_date:
-            problems.append(
-                f"{comment.path}: the comment is dated {_when(comment)}, before its "
-                f"article ({article_date.strftime('%Y-%m-%d %H:%M')}); fix its Date."
-            )
+            problems.append(Problem(
+                comment.path, comment.line("date"),
+                f"the comment is dated {_when(comment)}, before its article "
+                f"({article_date.strftime('%Y-%m-%d %H:%M')})", "fix its Date"))
         if parent and comment.date < parent.date:
-            problems.append(
-                f"{comment.path}: the reply is dated {_when(comment)}, before the "
-                f"comment it answers, {parent.path} ({_when(parent)}); a reply must "
-                "come after its parent."
-            )
+            problems.append(Problem(
+                comment.path, comment.line("date"),
+                f"the reply is dated {_when(comment)}, before the comment it answers, "
+                f"{parent.path} ({_when(parent)})", "a reply must come after its parent"))
     return parents, problems
 
 
@@ -108,11 +103,11 @@ def _break_cycles(comments, parents):
         first = min(loop, key=lambda i: (by_id[i].date, i))
         parents[first] = None
         files = " -> ".join(by_id[i].path for i in loop + [loop[0]])
-        problems.append(
-            f"{by_id[first].path}: its Replyto chain loops back on itself ({files}); "
-            "one of these comments must reply to a comment outside the loop, or "
-            "to none. It is shown as a top-level comment."
-        )
+        problems.append(Problem(
+            by_id[first].path, by_id[first].line("replyto"),
+            f"its Replyto chain loops back on itself ({files})",
+            "one of these comments must reply to a comment outside the loop, or to none; "
+            "until then it is shown as a top-level comment"))
     return problems
 
 

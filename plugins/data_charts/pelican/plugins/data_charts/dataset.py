@@ -79,28 +79,64 @@ class Dataset:
         return self.cells.get((period, nationality, measure), [])
 
 
-def load_dataset(directory, label=None):
-    """Read and validate the data set in `directory`; raise ChartError listing every bad row.
+@dataclass(frozen=True)
+class RowMistake:
+    """A bad line of the data set: which file, which line (None: the whole file), what is wrong."""
 
-    A bad row stops the build. Rows that break a sum rule without the README
-    saying so become `Dataset.problems`, named by `label` (the directory as
-    messages show it): the strict build stops on them, a draft build goes on.
+    path: Path
+    line: int | None
+    message: str
+
+
+def read_dataset(directory, label=None):
+    """(Dataset of the good rows, or None if a file cannot be read; [RowMistake]).
+
+    The good rows still let a build check every chart and figure, so one
+    build reports all mistakes; but a chart drawn from a number nobody can
+    trace is worse than no chart, so with any mistake nothing is drawn.
+    Rows that break a sum rule without the README saying so become
+    `Dataset.problems` (site_common Problems), named by `label` (the
+    directory as messages show it).
     """
     directory = Path(directory)
     label = str(label or directory)
-    sources, problems = _read_sources(directory / "sources.csv")
-    observations, more, lines = _read_observations(directory / "observations.csv", sources)
+    try:
+        sources, problems = _read_sources(directory / "sources.csv")
+        observations, more, lines = _read_observations(directory / "observations.csv", sources)
+    except _FileMistake as mistake:
+        return None, [mistake.args[0]]
     problems += more
-    if problems:
-        shown = problems[:20]
-        if len(problems) > len(shown):
-            shown.append(f"... and {len(problems) - len(shown)} more")
-        raise ChartError("the data set has errors:\n  " + "\n  ".join(shown))
-    rules = read_rules(directory / RULES_FILE)
+    try:
+        rules = read_rules(directory / RULES_FILE)
+    except ChartError as error:
+        return Dataset(sources, observations), [*problems, RowMistake(directory / RULES_FILE, None, str(error))]
     found = disagreements(observations, rules)
     documented = read_documented(directory / "README.md")
     sum_problems = check_documented(found, documented, f"{label}/README.md", f"{label}/observations.csv", lines)
-    return Dataset(sources, observations, rules, found, sum_problems)
+    return Dataset(sources, observations, rules, found, sum_problems), problems
+
+
+def load_dataset(directory, label=None):
+    """Read and validate the data set in `directory`; raise ChartError listing every bad row.
+
+    Rows that break a sum rule without the README saying so are the returned
+    Dataset's `problems`: the build reports them.
+    """
+    dataset, problems = read_dataset(directory, label)
+    if dataset is None:
+        (mistake,) = problems
+        where = mistake.path if mistake.line is None else f"{mistake.path}:{mistake.line}"
+        raise ChartError(f"{where}: {mistake.message}")
+    if problems:
+        shown = [f"{p.path.name} line {p.line}: {p.message}" for p in problems[:20]]
+        if len(problems) > len(shown):
+            shown.append(f"... and {len(problems) - len(shown)} more")
+        raise ChartError("the data set has errors:\n  " + "\n  ".join(shown))
+    return dataset
+
+
+class _FileMistake(Exception):
+    """A data file that cannot be read at all (carries its RowMistake)."""
 
 
 def _read_csv(path, expected_columns):
@@ -112,25 +148,23 @@ def _read_csv(path, expected_columns):
             header = next(reader, [])
             rows = [(reader.line_num, row) for row in reader]
     except OSError as error:
-        raise ChartError(f"cannot read {path}: {error.strerror}") from None
+        raise _FileMistake(RowMistake(path, None, f"cannot be read: {error.strerror}")) from None
     except UnicodeDecodeError as error:
-        line = _line_of_byte(path, error.start)
-        raise ChartError(
-            f"{path}:{line}: the file is not UTF-8 text (byte 0x{error.object[error.start]:02x}); "
-            "save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
-        ) from None
+        raise _FileMistake(RowMistake(
+            path, _line_of_byte(path, error.start),
+            f"the file is not UTF-8 text (byte 0x{error.object[error.start]:02x}); "
+            "save it as UTF-8 (in a spreadsheet: CSV UTF-8)")) from None
     except csv.Error as error:
-        raise ChartError(f"{path}:{reader.line_num + 1}: {error}; look for an unclosed quote") from None
+        raise _FileMistake(RowMistake(path, reader.line_num + 1, f"{error}; look for an unclosed quote")) from None
     if header != expected_columns:
-        raise ChartError(
-            f"{path}: the columns must be {', '.join(expected_columns)}; found {', '.join(map(repr, header))}"
-        )
+        raise _FileMistake(RowMistake(
+            path, 1, f"the columns must be {', '.join(expected_columns)}; found {', '.join(map(repr, header))}"))
     long_fields = [(line, len(max(row, key=len))) for line, row in rows
                    if row and len(max(row, key=len)) > MAX_FIELD]
     if long_fields:
         line, length = long_fields[0]
-        raise ChartError(f"{path}:{line}: a field is {length} characters long, more than the "
-                         f"{MAX_FIELD} any field needs; look for an unclosed quote")
+        raise _FileMistake(RowMistake(path, line, f"a field is {length} characters long, more than the "
+                                      f"{MAX_FIELD} any field needs; look for an unclosed quote"))
     return rows
 
 
@@ -143,11 +177,11 @@ def _read_sources(path):
     sources, problems = {}, []
     for line, row in _read_csv(path, SOURCE_COLUMNS):
         if len(row) != len(SOURCE_COLUMNS):
-            problems.append(f"{path.name} line {line}: expected {len(SOURCE_COLUMNS)} fields, found {len(row)}")
+            problems.append(RowMistake(path, line, f"expected {len(SOURCE_COLUMNS)} fields, found {len(row)}"))
             continue
         source = Source(*(value.strip() for value in row))
         if source.id in sources:
-            problems.append(f"{path.name} line {line}: source '{source.id}' is listed twice")
+            problems.append(RowMistake(path, line, f"source '{source.id}' is listed twice"))
         sources[source.id] = source
     return sources, problems
 
@@ -155,18 +189,17 @@ def _read_sources(path):
 def _read_observations(path, sources):
     observations, problems, seen = [], [], {}
     for line, row in _read_csv(path, OBSERVATION_COLUMNS):
-        where = f"{path.name} line {line}"
         if len(row) != len(OBSERVATION_COLUMNS):
-            problems.append(f"{where}: expected {len(OBSERVATION_COLUMNS)} fields, found {len(row)}")
+            problems.append(RowMistake(path, line, f"expected {len(OBSERVATION_COLUMNS)} fields, found {len(row)}"))
             continue
         try:
             observation = parse_observation(row, sources)
         except ChartError as error:
-            problems.append(f"{where}: {error}")
+            problems.append(RowMistake(path, line, str(error)))
             continue
         key = (observation.period, observation.nationality, observation.measure, observation.source)
         if key in seen:
-            problems.append(f"{where}: repeats line {seen[key]} ({', '.join(key)})")
+            problems.append(RowMistake(path, line, f"repeats line {seen[key]} ({', '.join(key)})"))
             continue
         seen[key] = line
         observations.append(observation)

@@ -329,7 +329,7 @@ def _slant_ticks(axes, table):
     # Two slanted labels are as far apart, across their slant, as their ticks
     # are times the sine of the angle: that must exceed a line of text.
     labelled = [x for x, text in zip(axes.get_xticks(), shown, strict=True) if text]
-    step = min((b - a for a, b in zip(labelled, labelled[1:])), default=1)
+    step = min((b - a for a, b in zip(labelled, labelled[1:], strict=False)), default=1)
     x0, x1 = axes.transData.transform([(0, 0), (step, 0)])[:, 0]
     label = axes.get_xticklabels()[0]
     line = label.get_fontsize() * axes.figure.dpi / 72 * 1.35

@@ -10,6 +10,8 @@ from .errors import ChartError
 from .selection import Query
 
 EXAMPLE = "{{ Mexico FY2012 court_grant_rate }}"
+# When several sources give the figure, an inline figure names one with @id.
+SOURCE_HINT = "add @id naming the one to use, like {{ Mexico FY2012 court_grant_rate @asylumist-2013-11-13 }}"
 
 
 def parse_figure_words(words):

@@ -9,13 +9,11 @@ from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from pathlib import Path
 
-from pelican.plugins.site_common.problems import Problem
-from pelican.plugins.site_common.reading import failure_sentence
+from pelican.plugins.site_common.reading import failure
 
 from .draw import RENDERINGS, DrawJob, sizes
 from .errors import ChartError
-from .figures import parse_figure_words
-from .html import (
+from .figure_markup import (
     SOURCES_NOTE_ID,
     csv_text,
     figure_html,
@@ -23,10 +21,11 @@ from .html import (
     source_text,
     sources_note_html,
 )
+from .figures import SOURCE_HINT, parse_figure_words
 from .layout import layout
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, decode_chart_slot
 from .selection import select, select_showing_gaps
-from .spec import parse_spec
+from .spec import LIST_KEYS, parse_spec
 from .sums import caption_note
 
 
@@ -34,7 +33,7 @@ from .sums import caption_note
 class Post:
     """Where a post comes from and where its files go."""
 
-    source_path: str  # relative to PATH, for messages
+    source_path: str  # relative to PATH
     source_file: str  # the Markdown file, read only to find the line of a wrong inline figure
     url: str  # absolute address of the post
     output_dir: str  # directory of the post's files, relative to OUTPUT_PATH
@@ -75,7 +74,7 @@ class Chart:
 class Filled:
     html: str
     charts: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # (line in the post's file or None, message)
 
 
 def fill(html, post, dataset, palette, size, summary_sources=()):
@@ -98,13 +97,13 @@ def fill(html, post, dataset, palette, size, summary_sources=()):
             if made.name in used_names:
                 raise ChartError(
                     f"chart id '{made.name}' is already used by the chart on line "
-                    f"{used_names[made.name]}; give each chart its own id"
+                    f"{used_names[made.name]}; give each chart its own id", key="id"
                 )
         except ChartError as error:
             where = _chart_label(text, number)
-            return _report(filled, Problem(post.source_path, line, f"{where}: {error}"))
-        except Exception as error:  # noqa: BLE001  (any failure is one sentence naming the post)
-            return _report(filled, failure_sentence(f"{post.source_path}:{line}: chart {number}", error))
+            return _report(filled, _line_in_block(text, line, error), f"{where}: {error}")
+        except Exception as error:
+            return _report(filled, line, "chart {}: {}; {}".format(number, *failure(error)))
         used_names[made.name] = line
         filled.charts.append(made)
         used_sources.update((s.id, s) for s in made.sources)
@@ -131,21 +130,23 @@ def fill_summary(html, post, dataset):
 
 
 def _fill_figures(html, post, dataset, filled, used_sources, where=None):
+    lines = _FigureLines(post.source_file, summary=where == "summary")
+    alt_lines = _FigureLines(post.source_file, summary=where == "summary")
     for match in ALT_FIGURE.finditer(html):
         words = unescape(match.group("words"))
-        place = where or _line_of(post.source_file, words)
-        filled.errors.append(
-            f"{post.source_path}:{place}: figure {{{{ {words} }}}} is in an image's alt text, "
-            "where it cannot be filled in; write the number in the alt text, or put the figure in the caption"
-        )
+        filled.errors.append((
+            alt_lines.next(words),
+            f"figure {{{{ {words} }}}} is in an image's alt text, where it cannot be filled in; "
+            "write the number in the alt text, or put the figure in the caption"))
+
     def figure(match):
         words = unescape(match.group("words"))
+        line = lines.next(words)
         try:
-            point = select(parse_figure_words(words), dataset)[0]
+            point = select(parse_figure_words(words), dataset, source_hint=SOURCE_HINT)[0]
         except ChartError as error:
-            line = _line_of(post.source_file, words)
             message = f"{where + ' ' if where else ''}figure {{{{ {words} }}}}: {error}"
-            return _report(filled, Problem(post.source_path, line, message))
+            return _report(filled, line, message)
         used_sources[point.source] = dataset.sources[point.source]
         href = f"{post.url}#source-{point.source}"
         return figure_ref_html(point, href, dataset.sources, linked=not _inside_link(html, match.start()))
@@ -183,9 +184,8 @@ def make_chart(text, number, post, dataset, palette, size):
     )
 
 
-def _report(filled, problem):
-    message = str(problem)
-    filled.errors.append(message)
+def _report(filled, line, message):
+    filled.errors.append((line, message))
     return f'<p class="chart-error" role="alert">{escape(message)}</p>'
 
 
@@ -201,12 +201,39 @@ def _chart_label(text, number):
     return f"chart {number}"
 
 
-def _line_of(source_file, words):
-    try:
-        text = Path(source_file).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if words in line:
-            return number
-    return None
+def _line_in_block(text, fence_line, error):
+    """The file's line of what `error` is about: its line in the block, its key's, or the fence's."""
+    lines = text.splitlines()
+    if error.block_line:
+        return fence_line + error.block_line
+    if error.key:
+        names = {error.key} | {k for k, v in LIST_KEYS.items() if v in (error.key, LIST_KEYS.get(error.key))}
+        for number, line in enumerate(lines, start=1):
+            if line.partition(":")[0].strip() in names:
+                return fence_line + number
+    return fence_line
+
+
+class _FigureLines:
+    """Finds the line of each inline figure in the post's file, in order: the second
+    copy of the same figure is on its own line, not the first one's."""
+
+    def __init__(self, source_file, summary=False):
+        self.source_file, self.summary, self.seen, self.text = source_file, summary, {}, None
+
+    def next(self, words):
+        if self.text is None:
+            try:
+                self.text = Path(self.source_file).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self.text = []
+        found = [number for number, line in enumerate(self.text, start=1)
+                 for _ in range(line.count(words))
+                 if self._in_place(line)]
+        index = self.seen.get(words, 0)
+        self.seen[words] = index + 1
+        return found[index] if index < len(found) else (found[-1] if found else None)
+
+    def _in_place(self, line):
+        # A summary's figures are on its `Summary:` line; the body's are anywhere else.
+        return line.lower().startswith("summary:") == self.summary

@@ -1,4 +1,4 @@
-"""Pelican glue: read the data set once, fill posts in, draw what the cache lacks, write the files, fit feeds."""
+"""Pelican glue: read the data set at the start of each build, fill posts in, draw what the cache lacks, write the files, fit feeds."""
 
 import logging
 import posixpath
@@ -6,35 +6,39 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
-from pelican.log import FatalLogger
+
+from pelican.plugins.site_common import pipeline
+from pelican.plugins.site_common.files import write_if_changed
+from pelican.plugins.site_common.text import absolute_url
 
 from .cache import ChartCache, cache_key
-from .dataset import load_dataset
+from .dataset import read_dataset
 from .draw import Drawer, SiteCardJob, render_site_card
 from .errors import ChartError
-from .html import feed_html
-from .markdown_ext import ALT_FIGURE, ChartsExtension
+from .figure_markup import feed_html
+from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
 from .postcheck import check_post
-from .settings import configure
+from .settings import SCHEMA, resolve
 
 logger = logging.getLogger(__name__)
+PART = "data_charts"
 
 
 @dataclass
 class Build:
-    """What one build knows about charts; replaced at the start of each build."""
+    """What one build knows about charts; made afresh at the start of each build."""
 
     config: object
-    dataset: object
+    dataset: object  # None when missing or wrong; `unusable` says why
     palette: object
+    unusable: str = ""
     charts: dict = field(default_factory=dict)  # base output path -> placeholders.Chart
     keys: dict = field(default_factory=dict)  # base output path -> cache key
     found: dict = field(default_factory=dict)  # cache key -> {suffix: bytes} from the cache
     drawer: object = None
     mistakes: int = 0
-    strict: bool = False
     drawn: int = 0
     cached: int = 0
 
@@ -49,34 +53,15 @@ class Build:
         else:
             self.found[key] = files
 
-    def report(self, message, level=logging.ERROR):
-        """Log one mistake (a message or a site_common Problem) and count it.
-
-        Either level stops the strict build once posts are read.
-        """
-        try:
-            logger.log(level, str(message))
-        except RuntimeError:
-            pass  # Pelican's --fatal makes a logged mistake raise; keep going, to report them all
-        # Asked of the level rather than of the exception: Pelican drops a
-        # message it has logged before in the same process, without raising.
-        if level >= FatalLogger.fatal_lvl:
-            self.strict = True
-        self.mistakes += 1
-
-    def warn(self, problem):
-        """A mistake a draft may keep: an error in the strict build, a warning with STRICT=0."""
-        strict = FatalLogger.fatal_lvl <= logging.WARNING  # `pelican --fatal warnings`
-        self.report(problem, logging.ERROR if strict else logging.WARNING)
-
-
-_build = None
-
 
 def register():
-    # Settings are final here and no post has been read yet: the moment to check
-    # settings, read the data set and palette once, and add the Markdown syntax.
-    signals.initialized.connect(start_build)
+    pipeline.connect()
+    # The Markdown syntax only marks where charts go; it holds no build state,
+    # so it is added once, when the settings are final.
+    signals.initialized.connect(add_markdown_syntax)
+    # The first generator of each build is made before any post is read: the
+    # data set and palette are read then, every build (so `pelican -r` sees edits).
+    signals.generator_init.connect(start_build)
     # A post's address is known only once its object exists, and feeds need
     # absolute addresses for chart images.
     signals.content_object_init.connect(fill_post)
@@ -86,83 +71,24 @@ def register():
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
+    # A strict build that stops needs none of the charts being drawn.
+    pipeline.stopping.connect(cancel_drawing)
     # Each feed's items exist here and are not yet written: swap each chart's
     # scheme-following SVG for its light PNG, which feed readers and mail show.
     signals.feed_generated.connect(fit_feed)
 
 
-def stats():
-    """Charts drawn and served from the cache in the latest build, for tests and benchmarks."""
-    if _build is None:
-        return {"charts": 0, "drawn": 0, "cached": 0, "mistakes": 0}
-    return {"charts": len(_build.charts), "drawn": _build.drawn, "cached": _build.cached, "mistakes": _build.mistakes}
-
-
-def start_build(pelican):
-    global _build
-    _build = None
-    try:
-        config = configure(pelican.settings)
-        dataset = load_dataset(config.data_path, _shown(config.data_path)) if config.data_path.is_dir() else None
-        palette = read_palette(config.palette_path)
-    except ChartError as error:
-        # Without a valid data set no number can be traced, so no build goes on.
-        _stop([f"Charts: {error}"])
-    _build = Build(config, dataset, palette, drawer=Drawer(config.workers))
-    # Templates give pages without a chart of their own this picture to share.
-    pelican.settings["CHARTS_SITE_CARD"] = site_card(pelican.settings)
-    for problem in dataset.problems if dataset else ():
-        _build.warn(problem)
+def add_markdown_syntax(pelican):
     extensions = pelican.settings["MARKDOWN"].setdefault("extensions", [])
     if not any(isinstance(extension, ChartsExtension) for extension in extensions):
         extensions.append(ChartsExtension())
 
 
-def _shown(path):
-    """`path` as messages show it: relative to the working directory when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def fill_post(content):
-    html = getattr(content, "_content", None)
-    summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
-    if _build is None or not (_has_slots(html) or _has_slots(summary)):
-        return
-    siteurl = content.settings.get("SITEURL", "").rstrip("/")
-    post = Post(
-        source_path=content.relative_source_path,
-        source_file=content.source_path,
-        url=f"{siteurl}/{content.url}",
-        output_dir=posixpath.dirname(content.save_as),
-    )
-    if _build.dataset is None:
-        _build.report(
-            f"{post.source_path}: charts and figures need the data set, but "
-            f"{_build.config.data_path} (CHARTS_DATA_PATH) does not exist"
-        )
-        return
-    summary_sources = []
-    if _has_slots(summary):
-        # Pelican shows the summary from its metadata, and copies `_summary`
-        # back over it when it resolves links: both must hold the figures.
-        filled_summary, summary_sources = fill_summary(summary, post, _build.dataset)
-        content.metadata["summary"] = content._summary = filled_summary.html
-        for message in filled_summary.errors:
-            _build.report(message)
-    filled = fill(html or "", post, _build.dataset, _build.palette, _build.config.size,
-                  summary_sources)
-    content._content = filled.html
-    _build.charts.update((chart.base_path, chart) for chart in filled.charts)
-    if filled.charts:
-        # A shared link shows the post's first chart.
-        content.chart_card = filled.charts[0].card
-    for chart in filled.charts:
-        _build.want(chart)
-    for message in filled.errors:
-        _build.report(message)
+def start_build(generator):
+    state = pipeline.this_build(generator.context)
+    state.part(PART, lambda: _read_inputs(state, generator.settings))
+    # Templates give pages without a chart of their own this picture to share.
+    generator.context["CHARTS_SITE_CARD"] = site_card(generator.settings)
 
 
 SITE_CARD_PATH = "site-card.png"
@@ -170,13 +96,12 @@ SITE_CARD_PATH = "site-card.png"
 
 def site_card(settings):
     """The og:image of pages without a chart: the site's card, drawn by this plugin."""
-    siteurl = settings.get("SITEURL", "").rstrip("/")
-    return {"url": f"{siteurl}/{SITE_CARD_PATH}", "width": 1200, "height": 630,
+    return {"url": absolute_url(settings.get("SITEURL", ""), SITE_CARD_PATH), "width": 1200, "height": 630,
             "alt": f"{settings.get('SITENAME', '')}: {settings.get('SITESUBTITLE', '')}"}
 
 
 def fit_feed(context, feed):
-    if _build is None:
+    if this_build_charts(context) is None:
         return
     for item in feed.items:
         for field_name in ("content", "description"):
@@ -184,20 +109,130 @@ def fit_feed(context, feed):
                 item[field_name] = feed_html(item[field_name])
 
 
+def _read_inputs(state, settings):
+    config = resolve(state.config(SCHEMA, settings), settings)
+    dataset, unusable, palette = None, "", None
+    try:
+        palette = read_palette(config.palette_path)
+    except ChartError as error:
+        state.add(config.palette_path, None, str(error))
+        unusable = "the chart palette has a mistake, listed in the build's report"
+    if config.data_path.is_dir():
+        dataset, mistakes = read_dataset(config.data_path, state.where(config.data_path))
+        for mistake in mistakes:
+            state.add(mistake.path, mistake.line, mistake.message)
+        # Rows breaking a sum rule the README does not explain (already Problems).
+        state.problems.extend(dataset.problems if dataset else ())
+        if dataset is None:
+            unusable = "the data set cannot be read; the build's report says why"
+        elif mistakes:
+            unusable = "the data set has mistakes, listed in the build's report"
+    else:
+        unusable = (f"charts and figures need the data set, but {state.where(config.data_path)} "
+                    "(CHARTS_DATA_PATH) does not exist")
+    return Build(config, dataset, palette, unusable=unusable, drawer=Drawer(config.workers))
+
+
+def this_build_charts(context):
+    return pipeline.this_build(context).parts.get(PART)
+
+
+def stats(state):
+    """Charts drawn and served from the cache in a build (its BuildState), for tests and benchmarks."""
+    build = state.parts.get(PART)
+    if build is None:
+        return {"charts": 0, "drawn": 0, "cached": 0, "mistakes": 0}
+    return {"charts": len(build.charts), "drawn": build.drawn, "cached": build.cached,
+            "mistakes": build.mistakes}
+
+
+def fill_post(content):
+    html = getattr(content, "_content", None)
+    summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
+    context = getattr(content, "_context", None)
+    if context is None or not (_has_slots(html) or _has_slots(summary)):
+        return
+    state = pipeline.this_build(context)
+    build = state.part(PART, lambda: _read_inputs(state, content.settings))
+    post = Post(
+        source_path=content.relative_source_path,
+        source_file=content.source_path,
+        url=absolute_url(content.settings.get("SITEURL", ""), content.url),
+        output_dir=posixpath.dirname(content.save_as),
+    )
+
+    def report(errors):
+        for line, message in errors:
+            state.add(content.source_path, line, message)
+        build.mistakes += len(errors)
+
+    if build.dataset is None or build.palette is None:
+        if build.dataset is None:
+            report([(None, build.unusable)])
+        _leave_notes(content, html, summary, build.unusable)
+        return
+    summary_sources = []
+    if _has_slots(summary):
+        # Pelican shows the summary from its metadata, and copies `_summary`
+        # back over it when it resolves links: both must hold the figures.
+        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
+        content.metadata["summary"] = content._summary = filled_summary.html
+        report(filled_summary.errors)
+    filled = fill(html or "", post, build.dataset, build.palette, build.config.size,
+                  summary_sources)
+    report(filled.errors)
+    if build.unusable:
+        # Checked against the good rows, so every mistake is reported; drawn from none.
+        _leave_notes(content, html, summary, build.unusable)
+        return
+    content._content = filled.html
+    build.charts.update((chart.base_path, chart) for chart in filled.charts)
+    if filled.charts:
+        # A shared link shows the post's first chart.
+        content.chart_card = filled.charts[0].card
+    for chart in filled.charts:
+        build.want(chart)
+
+
 def check_numbers(content):
     """Report the post's hand-typed figures, contradicting counts, unexplained sums and later sources."""
     source = getattr(content, "source_path", None)
-    if _build is None or _build.dataset is None or not str(source).endswith(".md") or not hasattr(content, "_content"):
+    context = getattr(content, "_context", None)
+    if context is None or not str(source).endswith(".md") or not hasattr(content, "_content"):
+        return
+    state = pipeline.this_build(context)
+    build = state.parts.get(PART)
+    if build is None or build.dataset is None:
         return
     text = Path(source).read_text(encoding="utf-8")
-    for problem in check_post(text, content.relative_source_path, _build.dataset):
-        _build.warn(problem)
+    state.problems.extend(check_post(text, state.where(source), build.dataset))
+
+
+def _leave_notes(content, html, summary, reason):
+    content._content = _unusable_note(html, reason)
+    if _has_slots(summary):
+        content.metadata["summary"] = content._summary = _unusable_note(summary, reason)
+
+
+def _unusable_note(html, reason):
+    """`html` with a note in place of each chart and figure, when none can be drawn."""
+    from html import escape  # noqa: PLC0415
+
+    block = f'<p class="chart-error" role="alert">{escape(reason)}</p>'
+    inline = f'<span class="chart-error" title="{escape(reason)}">(figure not shown)</span>'
+    return FIGURE_SLOT.sub(inline, CHART_SLOT.sub(block, html or ""))
 
 
 def _has_slots(html):
     return isinstance(html, str) and (
         "data-chart=" in html or "data-figure=" in html or ALT_FIGURE.search(html) is not None
     )
+
+
+def cancel_drawing(state):
+    build = state.parts.get(PART)
+    if build is not None:
+        build.drawer.close(cancel=True)
 
 
 def charts_generator(pelican):
@@ -207,65 +242,44 @@ def charts_generator(pelican):
 class ChartsGenerator:
     """Draws the charts that posts asked for, then writes each one's files and CSV beside its post."""
 
-    def __init__(self, *args, output_path, settings, **kwargs):
+    def __init__(self, *args, context, output_path, settings, **kwargs):
+        self.context = context
+        self.settings = settings
         self.output_path = Path(output_path)
         self.settings = settings
 
-    def generate_context(self):
-        if _build is None:
-            return
-        if _build.strict and _build.mistakes:
-            _build.drawer.close(cancel=True)
-            _stop([f"Charts: stopped after {_build.mistakes} mistake(s) in posts, listed above."])
-
     def generate_output(self, writer):
-        if _build is None:
+        build = this_build_charts(self.context)
+        if build is None:
             return
-        cache = ChartCache(_build.config.cache_path)
+        cache = ChartCache(build.config.cache_path)
         # Charts have been drawing since their posts were read; collect them.
-        drawn = _build.drawer.results()
+        drawn = build.drawer.results()
         for key, files in drawn.items():
             cache.put(key, files)
-        _build.drawn, _build.cached = len(drawn), len(_build.found)
-        for path, chart in sorted(_build.charts.items()):
-            key = _build.keys[path]
-            files = drawn.get(key) or _build.found[key]
-            (self.output_path / path).parent.mkdir(parents=True, exist_ok=True)
+        build.drawn, build.cached = len(drawn), len(build.found)
+        for path, chart in sorted(build.charts.items()):
+            key = build.keys[path]
+            files = drawn.get(key) or build.found[key]
+            # Pelican's Writer writes only templates and feeds; an unchanged
+            # file is left alone so that rsync and the disk see no change.
             for suffix, target in chart.drawn_paths.items():
-                _write_if_changed(self.output_path / target, files[suffix])
-            _write_if_changed(self.output_path / chart.path(".csv"), chart.csv.encode("utf-8"))
-        self._write_site_card(cache)
+                write_if_changed(self.output_path / target, files[suffix], sync=False)
+            write_if_changed(self.output_path / chart.path(".csv"), chart.csv, sync=False)
+        self._write_site_card(cache, build.palette)
         logger.info(
-            "Charts: %d drawn, %d from the cache (%s)", _build.drawn, _build.cached, _build.config.cache_path
+            "Charts: %d drawn, %d from the cache (%s)", build.drawn, build.cached, build.config.cache_path
         )
 
-    def _write_site_card(self, cache):
+    def _write_site_card(self, cache, palette):
+        if palette is None:
+            return
         settings = self.settings
         text = (settings.get("SITENAME", ""), settings.get("SITESUBTITLE", ""), settings.get("SITEURL", ""))
-        job = SiteCardJob(*text, palette=_build.palette)
+        job = SiteCardJob(*text, palette=palette)
         key = cache_key(job)
         card = cache.get(key, (".png",))
         if card is None:
             card = {".png": render_site_card(job)}
             cache.put(key, card)
-        _write_if_changed(self.output_path / SITE_CARD_PATH, card[".png"])
-
-
-def _write_if_changed(path, data):
-    # Rewriting an unchanged file costs a flush to disk (ext4 flushes files
-    # truncated and rewritten) and a new modification time for deploys to copy.
-    # blog_core's writer keeps the same rule for pages; charts keep this
-    # short copy so they build without blog_core, as Pelican's Writer only
-    # writes templates and feeds.
-    if not (path.is_file() and path.read_bytes() == data):
-        path.write_bytes(data)
-
-
-def _stop(messages):
-    """Log each message, then end the build without a traceback: the messages say it all."""
-    for message in messages:
-        try:
-            logger.error(message)
-        except RuntimeError:
-            pass  # raised by --fatal; the message is already out
-    raise SystemExit(1)
+        write_if_changed(self.output_path / SITE_CARD_PATH, card[".png"], sync=False)

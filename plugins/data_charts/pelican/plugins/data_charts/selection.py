@@ -40,19 +40,24 @@ class Query:
     sources: tuple[str, ...] = ()
 
 
-def select(query, dataset):
+# What to add when several sources give a figure: a chart block names it with
+# `source:`, an inline figure with `@id` (figures.py passes its own wording).
+CHART_SOURCE_HINT = "add 'source:' naming the one to use, or 'sources:' listing several to compare them"
+
+
+def select(query, dataset, source_hint=CHART_SOURCE_HINT):
     """Return the Points `query` selects, in the order its lists give; raise ChartError.
 
     Every combination asked for must exist: a chart that quietly showed less
     than it was asked for would break the promise that each number is traced.
     """
-    points, gaps = select_showing_gaps(query, dataset)
+    points, gaps = select_showing_gaps(query, dataset, source_hint)
     if gaps:
         raise ChartError(gaps_message(query, dataset, gaps))
     return points
 
 
-def select_showing_gaps(query, dataset):
+def select_showing_gaps(query, dataset, source_hint=CHART_SOURCE_HINT):
     """(Points, gaps): the values that exist, and each (period, nationality, measure, source) that does not.
 
     The source of a gap is named only when the query compares several sources.
@@ -71,7 +76,8 @@ def select_showing_gaps(query, dataset):
                     absent = [s for s in query.sources if s not in have] if len(query.sources) > 1 and found else []
                     gaps += [(period, nationality, measure, source) for source in absent]
                 elif len(found) > 1:
-                    raise ChartError(_ambiguous(period, nationality, measure, found))
+                    raise ChartError(_ambiguous(period, nationality, measure, found, source_hint),
+                                     key="measure")
                 if not found:
                     gaps.append((period, nationality, measure, None))
                 points.extend(sorted(found, key=lambda point: _order(query.sources, point.source)))
@@ -89,7 +95,7 @@ def check_names(query, dataset):
     ):
         for name in names:
             if name not in known:
-                raise ChartError(unknown(kind, name, _suggestible(query, dataset, kind, known)))
+                raise ChartError(unknown(kind, name, _suggestible(query, dataset, kind, known)), key=kind)
 
 
 def _suggestible(query, dataset, kind, known):
@@ -114,7 +120,7 @@ def check_units(measures):
     if len(units) > 1:
         mixed = " with ".join(f"{unit} ({measure})" for unit, measure in units.items())
         raise ChartError(
-            f"it mixes {mixed}; immigration courts (EOIR) count cases and DHS counts individuals, "
+            key="measure", message=f"it mixes {mixed}; immigration courts (EOIR) count cases and DHS counts individuals, "
             "and neither adds to a percentage, so chart them separately"
         )
 
@@ -147,12 +153,9 @@ def _order(sources, source):
     return (sources.index(source) if source in sources else len(sources), source)
 
 
-def _ambiguous(period, nationality, measure, found):
+def _ambiguous(period, nationality, measure, found, hint):
     listed = ", ".join(f"{point.source} ({point.value:g})" for point in found)
-    return (
-        f"{nationality} {measure} {period} is given by {len(found)} sources: {listed}; "
-        "add 'source:' naming the one to use, or 'sources:' listing several to compare them"
-    )
+    return f"{nationality} {measure} {period} is given by {len(found)} sources: {listed}; {hint}"
 
 
 def gaps_message(query, dataset, gaps, offer_show=True):

@@ -1,24 +1,38 @@
-"""The plugin's settings: their defaults, in one place, and their validation, once per build."""
+"""The plugin's CHARTS_* settings, declared once, and the paths they resolve to."""
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ChartError
+from pelican.plugins.site_common.options import ExistingPath, Integer, Invalid, Option, Optional, Schema, Text
 
-DEFAULTS = {
-    # The data set's directory, relative to PATH (the content directory).
-    "CHARTS_DATA_PATH": "data/asylum-statistics",
+
+class Size(Option):
+    """(width, height) in inches, each between 1 and 20."""
+
+    def convert(self, value, settings):
+        if not (isinstance(value, (tuple, list)) and len(value) == 2
+                and all(isinstance(n, (int, float)) and not isinstance(n, bool) and 1 <= n <= 20
+                        for n in value)):
+            raise Invalid
+        return tuple(float(n) for n in value)
+
+
+SCHEMA = Schema("ChartsSettings", "CHARTS_", {
+    # The data set's directory, relative to PATH (the content directory). A
+    # missing one is reported only if a post asks for a chart or figure.
+    "CHARTS_DATA_PATH": Text(default="data/asylum-statistics", expected="a folder inside PATH"),
     # The theme's palette; None means THEME/static/css/palette.css.
-    "CHARTS_PALETTE_PATH": None,
+    "CHARTS_PALETTE_PATH": Optional(default=None, option=ExistingPath(None, "the path of a palette.css")),
     # Where drawn SVGs are kept between builds; None means CACHE_PATH/charts.
-    "CHARTS_CACHE_PATH": None,
+    "CHARTS_CACHE_PATH": Optional(default=None, option=Text(None, "a folder")),
     # Processes drawing charts that are not cached; None means one per CPU,
     # 1 draws in the build's own process.
-    "CHARTS_WORKERS": None,
+    "CHARTS_WORKERS": Optional(default=None, option=Integer(
+        None, "a whole number of processes, 1 to 64", low=1, high=64)),
     # The drawing's proportions, in inches; the SVG scales to any width.
-    "CHARTS_SIZE": (6.4, 4.0),
-}
+    "CHARTS_SIZE": Size(default=(6.4, 4.0), expected="(width, height) in inches, each between 1 and 20"),
+})
 
 
 @dataclass(frozen=True)
@@ -30,36 +44,14 @@ class ChartsConfig:
     size: tuple[float, float]
 
 
-def configure(settings):
-    """Fill in defaults in `settings` and return the checked ChartsConfig; raise ChartError."""
-    for key, value in DEFAULTS.items():
-        settings.setdefault(key, value)
-    workers = settings["CHARTS_WORKERS"]
-    if workers is None:
-        workers = os.cpu_count() or 1
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
-        raise _bad("CHARTS_WORKERS", workers, "a whole number of processes, 1 or more (or None)")
-    size = settings["CHARTS_SIZE"]
-    if not (
-        isinstance(size, (tuple, list)) and len(size) == 2
-        and all(isinstance(n, (int, float)) and 1 <= n <= 20 for n in size)
-    ):
-        raise _bad("CHARTS_SIZE", size, "(width, height) in inches, each between 1 and 20")
-    # A missing data set is reported only if a post asks for a chart or figure.
-    data_path = Path(settings["PATH"], _text(settings, "CHARTS_DATA_PATH"))
-    palette = settings["CHARTS_PALETTE_PATH"] or Path(settings["THEME"], "static", "css", "palette.css")
-    if not Path(palette).is_file():
-        raise _bad("CHARTS_PALETTE_PATH", settings["CHARTS_PALETTE_PATH"], f"the theme's palette.css; {palette} does not exist")
-    cache = settings["CHARTS_CACHE_PATH"] or Path(settings.get("CACHE_PATH", "cache"), "charts")
-    return ChartsConfig(data_path, Path(palette), Path(cache), workers, tuple(float(n) for n in size))
-
-
-def _text(settings, key):
-    value = settings[key]
-    if not isinstance(value, (str, os.PathLike)) or not str(value):
-        raise _bad(key, value, "a path")
-    return value
-
-
-def _bad(key, value, expected):
-    return ChartError(f"setting {key} = {value!r} is not valid: expected {expected}")
+def resolve(settings_config, settings):
+    """Paths and counts the plugin works with, from the checked settings."""
+    palette = settings_config.palette_path or Path(settings["THEME"], "static", "css", "palette.css")
+    cache = settings_config.cache_path or Path(settings.get("CACHE_PATH", "cache"), "charts")
+    return ChartsConfig(
+        data_path=Path(settings["PATH"], settings_config.data_path),
+        palette_path=Path(palette),
+        cache_path=Path(cache),
+        workers=settings_config.workers or os.cpu_count() or 1,
+        size=settings_config.size,
+    )

@@ -81,18 +81,18 @@ def parse_spec(text):
         _check_shape(text)
         data = _load_yaml(text)
     except yaml.YAMLError as error:
-        raise ChartError(f"the chart block is not valid YAML: {_yaml_problem(error)}") from None
+        raise yaml_mistake(error, text) from None
     if not isinstance(data, dict):
         raise ChartError("the chart block must be a list of 'key: value' lines, starting with 'type:' and 'title:'")
     fields = {}
     for key, value in data.items():
         key = str(key)
         if key not in KNOWN_KEYS:
-            raise ChartError(f"unknown key '{key}'{suggest(key, KNOWN_KEYS)} (keys: {', '.join(KNOWN_KEYS)})")
+            raise ChartError(f"unknown key '{key}'{suggest(key, KNOWN_KEYS)} (keys: {', '.join(KNOWN_KEYS)})", key=key)
         if key in LIST_KEYS:
             name = LIST_KEYS[key]
             if name in fields:
-                raise ChartError(f"'{key}' repeats '{name}'; give one list")
+                raise ChartError(f"'{key}' repeats '{name}'; give one list", key=key)
             fields[name] = _as_list(key, value)
         elif key == "labels":
             fields["labels"] = _as_labels(value)
@@ -108,16 +108,17 @@ def parse_spec(text):
 
 def _check_choices(fields):
     if fields["type"] not in CHART_TYPES:
-        raise ChartError(f"{unknown('chart type', fields['type'], CHART_TYPES)} (types: {', '.join(CHART_TYPES)})")
+        raise ChartError(f"{unknown('chart type', fields['type'], CHART_TYPES)} (types: {', '.join(CHART_TYPES)})", key="type")
     if fields.get("missing", "refuse") not in MISSING:
-        raise ChartError(f"'missing' takes {' or '.join(MISSING)}; found '{fields['missing']}'{suggest(fields['missing'], MISSING)}")
+        raise ChartError(f"'missing' takes {' or '.join(MISSING)}; found '{fields['missing']}'{suggest(fields['missing'], MISSING)}",
+                         key="missing")
     if fields.get("x") and fields["x"] not in DIMENSIONS:
-        raise ChartError(f"'x' must be one of {', '.join(DIMENSIONS)}; found '{fields['x']}'{suggest(fields['x'], DIMENSIONS)}")
+        raise ChartError(f"'x' must be one of {', '.join(DIMENSIONS)}; found '{fields['x']}'{suggest(fields['x'], DIMENSIONS)}", key="x")
     if fields.get("id") and not ID_PATTERN.fullmatch(fields["id"]):
-        raise ChartError(f"'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found '{fields['id']}'")
+        raise ChartError(f"'id' names the chart's files, so it takes lower-case letters, digits and hyphens; found '{fields['id']}'", key="id")
     if fields.get("id") in RESERVED_IDS or fields.get("id", "").startswith(RESERVED_ID_PREFIXES):
         raise ChartError(f"the id '{fields['id']}' is one the page uses itself; choose another, "
-                         "such as 'chart-grant-rates'")
+                         "such as 'chart-grant-rates'", key="id")
 
 
 def _check_shape(text):
@@ -150,7 +151,8 @@ class _UniqueKeys:
             key = self.construct_object(key_node, deep=deep)
             if isinstance(key, (str, int, float)) and key in seen:
                 raise ChartError(f"'{key}' is given twice (lines {seen[key] + 1} and "
-                                 f"{key_node.start_mark.line + 1} of the block); keep one")
+                                 f"{key_node.start_mark.line + 1} of the block); keep one",
+                                 block_line=key_node.start_mark.line + 1)
             if isinstance(key, (str, int, float)):
                 seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep=deep)
@@ -171,11 +173,35 @@ def _load_yaml(text):
         return yaml.load(text, Loader=_Loader)
 
 
-def _yaml_problem(error):
+def yaml_mistake(error, text):
+    """A ChartError saying what to do about a YAML error, at the line YAML stopped on."""
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
     problem = " ".join(str(problem).split())  # one line, whatever PyYAML's layout
-    return f"{problem} (line {mark.line + 1} of the block)" if mark else problem
+    lines = text.splitlines()
+    number = mark.line + 1 if mark else None
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    key, _, value = line.partition(":")
+    key = key.strip()
+    previous = lines[mark.line - 1].strip() if mark and 0 < mark.line <= len(lines) else ""
+    if "mapping values are not allowed" in problem and previous and ":" not in previous:
+        # A line without a colon runs on into the next one, where YAML stops.
+        number -= 1
+        advice = f"'{previous}' is not a 'key: value' line"
+    elif "mapping values are not allowed" in problem and key:
+        advice = f"quote the {key}: it contains a colon, which YAML reads as a new key (write {key}: '{value.strip()}')"
+    elif "\\t" in problem or "\t" in problem:
+        advice = "a tab character; indent and separate with spaces"
+    elif "could not find expected ':'" in problem:
+        # The mark is past the line at fault; the line before it lacks the colon.
+        number = number - 1 if number and number > 1 else number
+        bad = lines[number - 1].strip() if number and number <= len(lines) else line.strip()
+        advice = f"'{bad}' is not a 'key: value' line"
+    elif "expected ',' or ']'" in problem or "flow sequence" in problem:
+        advice = "a list in [ ] is not closed or holds a stray character; write [a, b]"
+    else:
+        advice = f"the chart block is not valid YAML: {problem}"
+    return ChartError(advice, block_line=number)
 
 
 def _is_scalar(value):
@@ -184,7 +210,7 @@ def _is_scalar(value):
 
 def _as_text(key, value):
     if not _is_scalar(value):
-        raise ChartError(f"'{key}' takes a single value{_kind_hint(value)}")
+        raise ChartError(f"'{key}' takes a single value{_kind_hint(value)}", key=key)
     return str(value).strip()
 
 
@@ -208,21 +234,21 @@ def _as_list(key, value):
     if not values or not all(_is_scalar(item) for item in values):
         bad = next((item for item in values if not _is_scalar(item)), None)
         raise ChartError(f"'{key}' takes a name or a list of names, like [Mexico, Honduras]"
-                         f"{_kind_hint(bad) if values else ''}")
+                         f"{_kind_hint(bad) if values else ''}", key=key)
     names = [str(item).strip() for item in values]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise ChartError(f"'{key}' names {', '.join(duplicates)} twice")
+        raise ChartError(f"'{key}' names {', '.join(duplicates)} twice", key=key)
     return tuple(names)
 
 
 def _as_labels(value):
     if not isinstance(value, dict):
-        raise ChartError("'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}")
+        raise ChartError("'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}", key="labels")
     for name, label in value.items():
         if not (_is_scalar(name) and _is_scalar(label)):
             bad = label if _is_scalar(name) else name
-            raise ChartError(f"'labels' maps each name to a short text{_kind_hint(bad)}")
+            raise ChartError(f"'labels' maps each name to a short text{_kind_hint(bad)}", key="labels")
     return tuple((str(name), str(label)) for name, label in value.items())
 
 

@@ -1,5 +1,8 @@
 """Old addresses keep working: each line of content/old-links.txt becomes a redirect."""
 
-from .plugin import register
 
-__all__ = ["register"]
+def register():
+    # Imported on registration only, like the site's other plugins.
+    from .plugin import register as connect  # noqa: PLC0415
+
+    connect()

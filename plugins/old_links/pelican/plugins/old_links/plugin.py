@@ -1,35 +1,31 @@
 """Pelican glue: old-links.txt is read once posts and pages are known, and written with the site."""
 
-import logging
 import os
 
 from pelican import signals
 from pelican.generators import Generator
+
+from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.files import write_if_changed
+from pelican.plugins.site_common.options import Optional, Schema, Text
 from pelican.plugins.site_common.problems import Problem, did_you_mean
+from pelican.plugins.site_common.text import plain_text
 
 from .output import nginx_map, redirect_page, redirects_file
 from .table import parse
 
-logger = logging.getLogger(__name__)
-
-DEFAULTS = {
+SCHEMA = Schema("OldLinksConfig", "OLD_LINKS_", {
     # The list of old addresses, relative to PATH; None turns the plugin off.
-    "OLD_LINKS_FILE": "old-links.txt",
+    "OLD_LINKS_FILE": Optional(default="old-links.txt", option=Text(None, "a file name under PATH")),
     # Server maps written into the output; None for none.
-    "OLD_LINKS_REDIRECTS": "_redirects",
-    "OLD_LINKS_NGINX_MAP": "nginx-redirects.conf",
-}
+    "OLD_LINKS_REDIRECTS": Optional(default="_redirects", option=Text(None, "a file name")),
+    "OLD_LINKS_NGINX_MAP": Optional(default="nginx-redirects.conf", option=Text(None, "a file name")),
+})
 
 
-def configure(pelican):
-    """Fill in defaults; a value that is not a file name is reported and replaced."""
-    for key, default in DEFAULTS.items():
-        value = pelican.settings.setdefault(key, default)
-        if value is not None and not (isinstance(value, str) and value.strip()):
-            logger.error("pelicanconf.py: setting %s must be a file name or None, not %r",
-                         key, value)
-            pelican.settings[key] = default
+def check_settings(generator):
+    """The OLD_LINKS_* settings, checked once per build before anything is read."""
+    pipeline.this_build(generator.context).config(SCHEMA, generator.settings)
 
 
 class OldLinksGenerator(Generator):
@@ -37,13 +33,14 @@ class OldLinksGenerator(Generator):
 
     def generate_context(self):
         self.rules, self.pages = [], []
-        name = self.settings.get("OLD_LINKS_FILE")
-        if not name:
+        state = pipeline.this_build(self.context)
+        self.config = state.config(SCHEMA, self.settings)
+        if not self.config.file:
             return
-        path = os.path.join(self.settings["PATH"], name)
+        path = os.path.join(self.settings["PATH"], self.config.file)
         if not os.path.isfile(path):
             return
-        shown = os.path.relpath(path)
+        shown = state.where(path)
         with open(path, encoding="utf-8") as handle:
             links, problems = parse(handle.read(), shown)
         contents = self.context.get("generated_content", {})
@@ -52,8 +49,7 @@ class OldLinksGenerator(Generator):
             problem = self._resolve(link, contents, taken, shown)
             if problem:
                 problems.append(problem)
-        for problem in problems:
-            logger.error("%s", problem)
+        state.problems.extend(problems)
 
     def _resolve(self, link, contents, taken, shown):
         content = contents.get(link.source)
@@ -78,7 +74,7 @@ class OldLinksGenerator(Generator):
                                "remove the line; a redirect there would hide that page")
             self.rules.append((link.old, new_path))
             url = f"{self.settings['SITEURL']}/{content.url}"
-            self.pages.append((save_as, redirect_page(url, _title(content),
+            self.pages.append((save_as, redirect_page(url, plain_text(content.title),
                                                       self.settings.get("DEFAULT_LANG", "en"))))
         return None
 
@@ -88,18 +84,10 @@ class OldLinksGenerator(Generator):
         if not self.rules:
             return
         rules = sorted(self.rules)
-        if self.settings.get("OLD_LINKS_REDIRECTS"):
-            write_if_changed(os.path.join(self.output_path, self.settings["OLD_LINKS_REDIRECTS"]),
-                   redirects_file(rules))
-        if self.settings.get("OLD_LINKS_NGINX_MAP"):
-            write_if_changed(os.path.join(self.output_path, self.settings["OLD_LINKS_NGINX_MAP"]),
-                   nginx_map(rules))
-
-
-def _title(content):
-    from markupsafe import Markup
-
-    return Markup(str(content.title)).striptags()
+        if self.config.redirects:
+            write_if_changed(os.path.join(self.output_path, self.config.redirects), redirects_file(rules))
+        if self.config.nginx_map:
+            write_if_changed(os.path.join(self.output_path, self.config.nginx_map), nginx_map(rules))
 
 
 def get_generators(pelican):
@@ -107,8 +95,10 @@ def get_generators(pelican):
 
 
 def register():
-    # Settings are final and nothing is read yet: check them once.
-    signals.initialized.connect(configure)
+    pipeline.connect()
+    # The first generator of a build is made before anything is read: the
+    # settings are checked then, once per build.
+    signals.generator_init.connect(check_settings)
     # A generator of our own: Pelican runs plugin generators after the articles
     # and pages generators, so every post's URL and status is known by then.
     signals.get_generators.connect(get_generators)

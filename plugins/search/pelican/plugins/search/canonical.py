@@ -123,7 +123,7 @@ def sorted_filters(bundle):
     bundle = Path(bundle)
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    for language, about in entry["languages"].items():
+    for about in entry["languages"].values():
         meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
         meta = read(meta_path)
         # [version, pages, index chunks, filters as [name, file hash], sorts, meta keys]

@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 
 from pelican import signals
-from pelican.plugins.site_common.problems import did_you_mean
+
+from pelican.plugins.site_common import pipeline
 
 from . import bundle
-from .settings import DEFAULTS, apply_defaults, unknown_keys
+from .settings import SCHEMA
 
 logger = logging.getLogger(__name__)
 
@@ -18,17 +19,23 @@ logger = logging.getLogger(__name__)
 _written = []
 
 
-def configure(pelican):
-    """Check the SEARCH_* settings once and add the search page to Pelican's direct templates."""
-    settings = pelican.settings
-    for problem in apply_defaults(settings):
-        logger.error("pelicanconf.py: %s", problem)
-    for key in unknown_keys(settings):
-        hint = did_you_mean(key, DEFAULTS)
-        logger.error("pelicanconf.py: unknown setting %s%s", key, f"; {hint}" if hint else "")
-    templates = list(settings.get("DIRECT_TEMPLATES", []))
+def add_search_page(pelican):
+    """The search page is one of Pelican's direct templates, like the archives."""
+    templates = list(pelican.settings.get("DIRECT_TEMPLATES", []))
     if "search" not in templates:
-        settings["DIRECT_TEMPLATES"] = templates + ["search"]
+        pelican.settings["DIRECT_TEMPLATES"] = templates + ["search"]
+
+
+def start_build(generator):
+    """Check the SEARCH_* settings once per build; templates and Pelican get the values used.
+
+    Pelican reads SEARCH_URL and SEARCH_SAVE_AS from its settings to write
+    the search page; the theme reads all of them from the build's context.
+    """
+    config = pipeline.this_build(generator.context).config(SCHEMA, generator.settings)
+    for key in SCHEMA.options:
+        value = getattr(config, SCHEMA.attribute(key))
+        generator.settings[key] = generator.context[key] = value
 
 
 def start_writing(generators):
@@ -64,8 +71,12 @@ def index_site(pelican):
 
 
 def register():
-    # Settings are final and nothing is read yet: check them once.
-    signals.initialized.connect(configure)
+    pipeline.connect()
+    # Settings are final and nothing is read yet: add the search page once.
+    signals.initialized.connect(add_search_page)
+    # The first generator of each build is made before anything is read or
+    # written: the settings are checked then, once per build.
+    signals.generator_init.connect(start_build)
     # Sent by every build just before it writes, so the list is per build.
     signals.all_generators_finalized.connect(start_writing)
     # Every file Pelican writes passes here; the theme's mark decides later

@@ -37,17 +37,21 @@ def atomic_write(path, data, *, sync=True):
         os.close(directory)
 
 
-def write_if_changed(path, text, *, sync=True):
-    """atomic_write(path, text) unless the file already holds exactly `text`.
+def write_if_changed(path, data, *, sync=True):
+    """atomic_write(path, data) unless the file already holds exactly those bytes.
 
-    Leaving an unchanged file alone keeps its modification time, which
-    rsync and anything watching the file go by. Returns whether it wrote.
+    Leaving an unchanged file alone keeps its modification time, which rsync
+    and anything watching the file go by, and saves a flush to disk. Build
+    output, which a rebuild can always make again, passes sync=False: the
+    rename still keeps each file whole for a preview server reading it.
+    Returns whether it wrote.
     """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            if handle.read() == text:
-                return False
-    except (FileNotFoundError, UnicodeDecodeError):
+        if path.read_bytes() == payload:
+            return False
+    except (FileNotFoundError, IsADirectoryError):
         pass
-    atomic_write(path, text, sync=sync)
+    atomic_write(path, payload, sync=sync)
     return True

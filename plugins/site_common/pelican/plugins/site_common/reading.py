@@ -20,13 +20,19 @@ OS_CAUSES = {
 }
 
 
-def failure_sentence(path, error):
-    """`path: not read, because <cause>; <what to do>.` for an exception raised while reading `path`."""
+def failure(error):
+    """(message, suggestion) for an exception raised while reading a file: `not read, because <cause>`."""
     for kind, (cause, fix) in KNOWN_CAUSES.items():
         if isinstance(error, kind):
-            return f"{path}: not read, because {cause}; {fix}."
+            return f"not read, because {cause}", fix
     if isinstance(error, OSError) and error.errno in OS_CAUSES:
         cause, fix = OS_CAUSES[error.errno]
-        return f"{path}: not read, because {cause}; {fix}."
+        return f"not read, because {cause}", fix
     detail = " ".join(str(error).split())[:200] or type(error).__name__
-    return f"{path}: not read, because reading it failed ({type(error).__name__}: {detail}); fix or remove the file."
+    return f"not read, because reading it failed ({type(error).__name__}: {detail})", "fix or remove the file"
+
+
+def failure_sentence(path, error):
+    """`path: not read, because <cause>; <what to do>.` for an exception raised while reading `path`."""
+    message, fix = failure(error)
+    return f"{path}: {message}; {fix}."

@@ -9,9 +9,9 @@ differs, the cached HTML is deleted before anything is read.
 
 import hashlib
 import json
-from importlib.metadata import PackageNotFoundError, version
-from importlib.util import find_spec
 from pathlib import Path
+
+from pelican.plugins.site_common.fingerprint import code_fingerprint
 
 FINGERPRINT_FILE = "content-cache-fingerprint"
 # Every setting counts: Pelican's reader cache also keeps the category, tag
@@ -33,23 +33,9 @@ def fingerprint(settings):
     # counts by its class, not its address; plugin code is hashed below anyway.
     digest.update(json.dumps(chosen, sort_keys=True,
                              default=lambda o: type(o).__qualname__).encode("utf-8"))
-    for package in PACKAGES:
-        try:
-            digest.update(f"{package}=={version(package)}".encode("utf-8"))
-        except PackageNotFoundError:
-            digest.update(f"{package} missing".encode("utf-8"))
-    for directory in plugin_directories(settings.get("PLUGINS") or []):
-        for source in sorted(directory.rglob("*.py")):
-            digest.update(source.read_bytes())
+    plugins = [name for name in settings.get("PLUGINS") or [] if isinstance(name, str)]
+    digest.update(code_fingerprint(plugins, PACKAGES).encode("utf-8"))
     return digest.hexdigest()
-
-
-def plugin_directories(plugins):
-    """The source folder of each plugin package named in PLUGINS."""
-    for name in plugins:
-        spec = find_spec(name) if isinstance(name, str) else None
-        if spec is not None and spec.submodule_search_locations:
-            yield from (Path(location) for location in spec.submodule_search_locations)
 
 
 def forget_stale_content_cache(pelican):

@@ -12,19 +12,7 @@ import os
 
 from pelican.writers import Writer
 
-
-def write_if_changed(path, text, encoding):
-    """Write `text` to `path` unless the file already holds exactly those bytes."""
-    data = text.replace("\n", os.linesep).encode(encoding)
-    try:
-        with open(path, "rb") as handle:
-            if handle.read() == data:
-                return False
-    except FileNotFoundError:
-        pass
-    with open(path, "wb") as handle:
-        handle.write(data)
-    return True
+from pelican.plugins.site_common.files import write_if_changed
 
 
 class _PendingFile(io.StringIO):
@@ -36,7 +24,8 @@ class _PendingFile(io.StringIO):
 
     def close(self):
         if not self.closed:
-            write_if_changed(self.path, self.getvalue(), self.target_encoding)
+            text = self.getvalue().replace("\n", os.linesep)
+            write_if_changed(self.path, text.encode(self.target_encoding))
         super().close()
 
 

@@ -9,6 +9,7 @@ import io
 import re
 from html import escape
 
+from . import strings
 from .chart_types import CHART_TYPES
 from .formatting import format_number, plain_number
 from .layout import short_source_label
@@ -44,9 +45,9 @@ def figure_html(chart):
     <source media="{WIDE_MEDIA}" srcset="{escape(chart.url('.svg'))}" type="image/svg+xml" width="{wide[0]}" height="{wide[1]}">
     <img class="chart-image" src="{escape(chart.url('.png'))}" alt="{escape(alt_text(table))}" width="{png[0]}" height="{png[1]}" loading="lazy" decoding="async">
   </picture>
-  <p class="chart-source">{source_line(chart.sources)} <span class="chart-downloads">Download: <a class="chart-download" href="{escape(chart.url('.csv'))}" download>the figures (CSV)</a>, <a class="chart-download chart-svg" href="{escape(chart.url('-full.svg'))}" download>the chart (SVG)</a></span></p>
+  <p class="chart-source">{source_line(chart.sources)} <span class="chart-downloads">{strings.DOWNLOAD} <a class="chart-download" href="{escape(chart.url('.csv'))}" download>{strings.DOWNLOAD_CSV}</a>, <a class="chart-download chart-svg" href="{escape(chart.url('-full.svg'))}" download>{strings.DOWNLOAD_SVG}</a></span></p>
   <details class="chart-data">
-    <summary>The figures in this chart</summary>
+    <summary>{strings.FIGURES_IN_CHART}</summary>
     {data_table_html(table)}
   </details>
 </figure>"""
@@ -97,7 +98,7 @@ def data_table_html(table):
         + "</tr>"
         for row, category in enumerate(table.categories)
     )
-    label = escape(f"Figures: {table.title}")
+    label = escape(strings.TABLE_LABEL.format(title=table.title))
     return (
         f'<div class="chart-table" role="region" aria-label="{label}" tabindex="0">'
         f'<table><thead><tr><th scope="col">{escape(table.x.capitalize())}</th>{head}</tr></thead>'
@@ -110,7 +111,7 @@ def _cell(value, unit):
 
 
 def source_line(sources):
-    label = "Source" if len(sources) == 1 else "Sources"
+    label = strings.SOURCE_ONE if len(sources) == 1 else strings.SOURCE_MANY
     return f"{label}: " + "; ".join(citation(source) for source in sources) + "."
 
 
@@ -138,7 +139,8 @@ def figure_ref_html(point, text_href, sources, linked=True):
     """
     unit = MEASURES[point.measure].unit
     source = sources[point.source]
-    title = f"{describe(point)}. Source: {source.publisher}, {source.title}, {source.published}"
+    title = strings.FIGURE_TOOLTIP.format(description=describe(point), publisher=source.publisher,
+                                           title=source.title, published=source.published)
     number = format_number(point.value, unit)
     if not linked:
         return f'<span class="datum" title="{escape(title)}">{number}</span>'
@@ -165,7 +167,7 @@ def sources_note_html(sources):
     items = "".join(f'<li id="source-{escape(s.id)}">{citation(s)}. {escape(s.notes)}</li>' for s in sources)
     return (
         f'<section class="data-sources" id="{SOURCES_NOTE_ID}" aria-labelledby="{SOURCES_NOTE_ID}-title">'
-        f'<h2 id="{SOURCES_NOTE_ID}-title">Sources of the figures</h2><ul>{items}</ul></section>'
+        f'<h2 id="{SOURCES_NOTE_ID}-title">{strings.SOURCES_NOTE_TITLE}</h2><ul>{items}</ul></section>'
     )
 
 

@@ -1,6 +1,6 @@
 """The content cache's fingerprint: what makes cached HTML stale."""
 
-from pelican.plugins.blog_core.content_cache import fingerprint
+from pelican.plugins.build_speed.content_cache import fingerprint
 
 
 def plugin(tmp_path, monkeypatch, name="fingerprinted_plugin"):

@@ -82,6 +82,22 @@ class LivePreview:
             raise AssertionError(f"the preview stopped:\n{self.log()}")
         return item
 
+    def settle(self, timeout=300, quiet=2.0):
+        """Every build message up to one followed by `quiet` seconds without another.
+
+        A file saved in two writes can be seen twice, and built twice: what
+        counts is the output once the builds stop.
+        """
+        messages = [self.next_build(timeout)]
+        while True:
+            try:
+                item = self.messages.get(timeout=quiet)
+            except queue.Empty:
+                return messages
+            if item is None:
+                raise AssertionError(f"the preview stopped:\n{self.log()}")
+            messages.append(item)
+
     def log(self):
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 

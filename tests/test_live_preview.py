@@ -41,8 +41,8 @@ def session(tmp_path_factory):
 def build_and_compare(session, name):
     """Wait for the preview's build of the edit just saved; return how its output differs from a clean build."""
     site, preview, work = session
-    _arrived, message = preview.next_build(timeout=300)
-    assert message["changed"], f"{name}: the build changed nothing\n{preview.log()}"
+    messages = preview.settle(timeout=300)
+    assert any(message["changed"] for _, message in messages), f"{name}: the build changed nothing\n{preview.log()}"
     clean = work / f"clean-{name}"
     settings = {**preview.settings, "CACHE_PATH": str(work / "clean-cache"),
                 "CHARTS_CACHE_PATH": str(work / "clean-charts")}

@@ -11,6 +11,7 @@ code already imported cannot be taken back.
 """
 
 import argparse
+import errno
 import itertools
 import logging
 import os
@@ -123,6 +124,18 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
     return False
 
 
+def _listen(directory, host, port, builds, seconds=10):
+    """The server on host:port; started again after a plugin changed, the port may take a moment to be free."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return make_live_server(directory, host, port, builds)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -148,7 +161,7 @@ def main(argv=None):
     logging.getLogger(__name__).setLevel(logging.INFO)
     builds = events.Builds()
     try:
-        server = make_live_server(builder.output, arguments.host, arguments.port, builds)
+        server = _listen(builder.output, arguments.host, arguments.port, builds)
     except OSError as error:
         print(f"Cannot listen on {arguments.host}:{arguments.port}: {error.strerror}; "
               f"choose another port, e.g. make devserver PORT={arguments.port + 1}", file=sys.stderr)

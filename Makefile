@@ -89,10 +89,13 @@ serve: PELICANOPTS += -e $(PREVIEW_SETTINGS)
 serve: html
 	scripts/with-intake $(INTAKE) -- $(PREVIEW)
 
-# Pelican rebuilds on every change, beside the same server and the intake.
+# One long-lived process builds, serves and rebuilds on every saved file; the
+# pages it serves reload themselves when a build changes them (see README,
+# "The live preview"). The comment intake runs beside it.
+LIVE_PREVIEW := $(BIN)/python -m pelican.plugins.live_preview --host $(HOST) --port $(PORT)
 devserver: venv
 	scripts/with-intake $(INTAKE) -- \
-		$(PREVIEW) -- $(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e $(PREVIEW_SETTINGS)
+		$(LIVE_PREVIEW) -- $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e $(PREVIEW_SETTINGS) PREVIEW_RELOAD=true
 
 comments-server: venv
 	$(INTAKE)

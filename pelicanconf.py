@@ -19,6 +19,9 @@ SITE_DESCRIPTION = (
 # `make` replaces it with the preview's address.
 SITEURL = "http://127.0.0.1:8000"
 RELATIVE_URLS = True
+# `make devserver` sets it: each page then carries a small script that reloads
+# it when a rebuild changes it (theme/templates/partials/preview_reload.html).
+PREVIEW_RELOAD = False
 
 PATH = "content"
 THEME = "theme"

@@ -7,7 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import drawing, report, search
+from . import drawing, live, report, search
 from .builders import Hugo, Ours, available
 from .runs import BuildFailed, measure
 from .sitegen import generate
@@ -40,6 +40,7 @@ def main(argv=None):
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="grant-rate-bench-"))
     results, summaries, searches, costs = [], {}, {}, None
+    previews, hugo_edits = {}, {}
     try:
         for posts, runs in sorted(args.sizes.items()):
             print(f"{posts} posts: generating (seed {args.seed}), then {runs} runs of each build")
@@ -54,6 +55,9 @@ def main(argv=None):
             print(report.table(result, summaries[posts]), "\n", flush=True)
             searches[posts] = search.measure(Ours(site).output, runs)
             print(report.search_table({posts: searches[posts]}), "\n", flush=True)
+            previews[posts] = live.measure(site, site.root)
+            hugo_edits[posts] = summaries[posts].get(("hugo", "one-post"), {}).get("seconds")
+            print(live.table({posts: previews[posts]}, hugo_edits), "\n", flush=True)
     except BuildFailed as failure:
         print(failure, file=sys.stderr)
         return 1
@@ -66,9 +70,11 @@ def main(argv=None):
     text = report.markdown(results, summaries, total, searches)
     if costs is not None:
         text += "\n" + drawing.table(costs, sample) + "\n"
+    if previews:
+        text += "\n" + live.table(previews, hugo_edits) + "\n"
     args.results.mkdir(parents=True, exist_ok=True)
     (args.results / "latest.md").write_text(text, encoding="utf-8")
-    (args.results / "latest.json").write_text(report.as_json(results, summaries, total, searches, costs),
+    (args.results / "latest.json").write_text(report.as_json(results, summaries, total, searches, costs, previews),
                                               encoding="utf-8")
     print(text)
     print(f"written to {args.results / 'latest.md'} and latest.json")

@@ -137,7 +137,7 @@ def markdown(results, summaries, seconds_total, searches=None):
     return "\n".join(parts) + "\n"
 
 
-def as_json(results, summaries, seconds_total, searches=None, drawing_ms=None):
+def as_json(results, summaries, seconds_total, searches=None, drawing_ms=None, previews=None):
     return json.dumps({
         "seconds_total": seconds_total,
         "drawing_ms_per_chart": drawing_ms,
@@ -150,5 +150,6 @@ def as_json(results, summaries, seconds_total, searches=None, drawing_ms=None):
         "targets": [{"target": d, "measured": m, "met": met}
                     for d, m, met in verdicts(summaries.items())],
         "search": {posts: asdict(found) for posts, found in sorted((searches or {}).items())},
+        "live_preview_seconds": previews or {},
     }, indent=2)
 

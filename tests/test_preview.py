@@ -98,7 +98,7 @@ def test_serve_builds_for_the_address_it_serves():
     assert "COMMENTS_ENDPOINT='\"http://127.0.0.1:8124/comments\"'" in commands
     # Every network: the pages and the form name this machine's address, never 0.0.0.0.
     everywhere = make_dry_run("devserver", "HOST=0.0.0.0", "PORT=8125", "COMMENTS_PORT=8126")
-    assert "--host 0.0.0.0 --port 8125 --directory" in everywhere
+    assert "live_preview --host 0.0.0.0 --port 8125 --" in everywhere
     assert "http://0.0.0.0" not in everywhere
     assert re.search(r"SITEURL='\"http://[\d.]+:8125\"'", everywhere)
 

@@ -1,4 +1,4 @@
-"""Under `make devserver` (pelican -lr) every rebuild reads the data set afresh and a bad row never stops the server."""
+"""Under `make devserver` (the live preview) every rebuild reads the data set afresh and a bad row never stops the server."""
 
 import os
 import signal
@@ -25,7 +25,7 @@ def free_port():
 
 
 class Devserver:
-    """`pelican -lr` as `make devserver` runs it, on a site in a temporary folder."""
+    """The live preview as `make devserver` runs it, on a site in a temporary folder."""
 
     def __init__(self, tmp_path):
         self.content = tmp_path / "content"
@@ -36,8 +36,9 @@ class Devserver:
         self.port = free_port()
         overrides = {"CHARTS_DATA_PATH": "data", "CACHE_PATH": str(tmp_path / "cache"),
                      "SITEURL": f"http://127.0.0.1:{self.port}", "CHARTS_WORKERS": 1}
-        command = [sys.executable, "-m", "pelican", "-lr", str(self.content), "-o", str(self.output),
-                   "-s", str(ROOT / "pelicanconf.py"), "-b", "127.0.0.1", "-p", str(self.port), "-e",
+        command = [sys.executable, "-m", "pelican.plugins.live_preview", "--port", str(self.port),
+                   "--code", str(ROOT / "plugins"), "--", str(self.content), "-o", str(self.output),
+                   "-s", str(ROOT / "pelicanconf.py"), "-e",
                    *[f"{key}={value!r}".replace("'", '"') for key, value in overrides.items()]]
         self.log = []
         self.process = subprocess.Popen(

@@ -250,3 +250,66 @@ def test_a_misspelt_name_is_corrected_only_to_one_that_completes_the_chart(tmp_p
     assert str(error.value) == "no nationality 'Hondura'"
     with pytest.raises(ChartError, match=r"did you mean 'Honduras'\?"):
         select(parse_spec(spec_text(**wanted, nationality="Hondura", period="FY2011")), dataset)
+
+
+# The drawing economies (canvas.py) change no pixel and no SVG byte
+
+def _drawn_by_matplotlib_alone(job, monkeypatch):
+    """The same chart drawn on matplotlib's own canvas and saved by its own PNG writer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from pelican.plugins.data_charts import canvas
+
+    def matplotlib_png(figure, dpi):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        return buffer.getvalue()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(canvas, "Canvas", FigureCanvasAgg)
+        patched.setattr(canvas, "png_bytes", matplotlib_png)
+        return render(job)
+
+
+def test_shared_text_sizes_and_rgb_pngs_draw_what_matplotlib_alone_draws(drawn, monkeypatch):
+    job, files = drawn
+    alone = _drawn_by_matplotlib_alone(job, monkeypatch)
+    for suffix in RENDERINGS:
+        if suffix.endswith(".png"):
+            ours, theirs = (Image.open(io.BytesIO(data)) for data in (files[suffix], alone[suffix]))
+            assert (ours.mode, theirs.mode) == ("RGB", "RGBA")  # the opaque alpha channel is gone
+            assert ours.convert("RGBA").tobytes() == theirs.tobytes(), suffix
+            assert ours.info["dpi"] == pytest.approx(theirs.info["dpi"])
+            assert len(files[suffix]) < len(alone[suffix])
+        else:
+            assert files[suffix] == alone[suffix], suffix
+
+
+def test_a_shared_text_size_is_keyed_by_font_size_and_dpi(palette):
+    from matplotlib.font_manager import FontProperties
+
+    from pelican.plugins.data_charts.canvas import SharedSizeRenderer
+
+    small, large = FontProperties(size=10), FontProperties(size=20)
+    at_100 = SharedSizeRenderer(10, 10, 100)
+    assert at_100.get_text_width_height_descent("Mexico", small, False) == \
+        SharedSizeRenderer(10, 10, 100).get_text_width_height_descent("Mexico", small, False)
+    # Negative controls: another size, another dpi or another text measures anew.
+    width = at_100.get_text_width_height_descent("Mexico", small, False)[0]
+    assert at_100.get_text_width_height_descent("Mexico", large, False)[0] > 1.5 * width
+    assert SharedSizeRenderer(10, 10, 200).get_text_width_height_descent("Mexico", small, False)[0] > 1.5 * width
+    assert at_100.get_text_width_height_descent("Mexico City", small, False)[0] > width
+
+
+def test_a_transparent_png_keeps_its_alpha_channel():
+    from matplotlib.figure import Figure
+
+    from pelican.plugins.data_charts.canvas import Canvas, png_bytes
+
+    figure = Figure(figsize=(1, 1))
+    Canvas(figure)
+    figure.patch.set_alpha(0)
+    image = Image.open(io.BytesIO(png_bytes(figure, 50)))
+    assert image.mode == "RGBA" and image.getextrema()[3][0] == 0
+    figure.patch.set_alpha(1)
+    assert Image.open(io.BytesIO(png_bytes(figure, 50))).mode == "RGB"

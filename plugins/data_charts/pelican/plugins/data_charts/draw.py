@@ -150,14 +150,15 @@ def render_site_card(job):
     nobody could take it for a chart of numbers.
     """
     import matplotlib.style  # noqa: PLC0415
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
     from matplotlib.patches import Rectangle  # noqa: PLC0415
+
+    from .canvas import Canvas  # noqa: PLC0415
 
     fg, bg = job.palette.colour("fg"), job.palette.colour("bg")
     with matplotlib.style.context([job.style, {"figure.facecolor": bg, "savefig.facecolor": bg}]):
         figure = Figure(figsize=CARD_SIZE)
-        FigureCanvasAgg(figure)
+        Canvas(figure)
         figure.text(0.07, 0.78, job.name, fontsize=34, fontweight="bold", color=fg, va="top")
         figure.text(0.07, 0.55, textwrap.fill(job.subtitle, 44), fontsize=17, color=fg, va="top", linespacing=1.3)
         figure.text(0.07, 0.16, job.address.split("://", 1)[-1], fontsize=11, color=fg, va="bottom")
@@ -169,13 +170,14 @@ def render_site_card(job):
 
 def _figure(job, look):
     """A laid-out Figure for `look`; the caller saves it."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
     from matplotlib.figure import Figure  # noqa: PLC0415
+
+    from .canvas import Canvas  # noqa: PLC0415
 
     table = job.table
     header, footer = _frame(job, look) if look.framed else ((), ())
     figure = Figure(figsize=(look.size[0], _height(job, look)), layout="constrained")
-    FigureCanvasAgg(figure)
+    Canvas(figure)
     axes = figure.add_subplot()
     handles = CHART_TYPES[table.type].draw(axes, table, job.palette.series, look)
     _format_axes(axes, table, look)
@@ -213,12 +215,14 @@ def _lay_out(figure, axes, table):
 
 
 def _save(figure, kind, dpi=None):
+    if kind == "png":
+        from .canvas import png_bytes  # noqa: PLC0415
+
+        return png_bytes(figure, dpi)
     buffer = io.BytesIO()
     # No dates and no software version in the files: the same chart gives the same bytes.
-    metadata = {"Date": None, "Creator": None} if kind == "svg" else {"Software": None}
-    figure.savefig(buffer, format=kind, dpi=dpi or "figure", metadata=metadata)
-    data = buffer.getvalue()
-    return data.decode("utf-8") if kind == "svg" else data
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue().decode("utf-8")
 
 
 # Text drawn into a framed picture: (text, points, bold), one entry per line.

@@ -1,0 +1,150 @@
+"""Pelican builds in this long-lived process: in place over the last output, or afresh and synced onto it.
+
+Each build is a new Pelican instance made from the same command-line
+arguments `pelican` takes, so each starts as `pelican` would: settings read,
+plugins registered, the `initialized` signal sent (the plugins load their
+per-build state there). What the process keeps between builds is what makes
+a rebuild quick: Python, Pelican, Markdown, Jinja and matplotlib imported
+once, and the caches under `cache/` on disk as any build keeps them.
+"""
+
+import hashlib
+import importlib
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from pelican import get_config, parse_arguments
+from pelican.log import LimitFilter
+from pelican.settings import read_settings
+
+from . import sync
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Result:
+    ok: bool
+    changed: frozenset  # output files written, replaced or deleted, relative with '/' separators
+    seconds: float
+    afresh: bool
+
+
+class Builder:
+    def __init__(self, pelican_argv):
+        """`pelican_argv`: what `pelican` would be run with (content, -o, -s, -e ...)."""
+        self.argv = list(pelican_argv)
+        self.arguments = parse_arguments(self.argv)
+        self.output = Path(self.arguments.output or "output").resolve()
+        self.staging = self.output.with_name(f".{self.output.name}.fresh")
+        self.templates = _MemoryBytecodeCache()
+        self.stamps = None  # {output file: (modification time, size)} after the last build
+        self.digests = None  # {output file: SHA-256 of its bytes} after the last build
+
+    def settings_file(self):
+        return Path(self.arguments.settings).resolve()
+
+    def settings(self):
+        """The settings as the next build reads them, with the command line's overrides."""
+        return read_settings(self.arguments.settings, override=get_config(self.arguments))
+
+    def build(self, afresh=False):
+        """Run one build; a failed build logs its error, and the output keeps what the last good one gave."""
+        started = time.perf_counter()
+        # Pelican keeps the warnings it has shown in class attributes and
+        # shows each only once per process: each build shows its own again.
+        LimitFilter._ignore.clear()
+        LimitFilter._raised_messages.clear()
+        LimitFilter._group_count.clear()
+        try:
+            changed = self._build_afresh() if afresh or not self.output.is_dir() else self._build_in_place()
+        except (Exception, SystemExit) as error:  # a broken template, setting or data row must not stop the preview
+            logger.error("The build failed, the preview shows the last good one: %s", error)
+            sync.remove(self.staging)
+            return Result(False, frozenset(), time.perf_counter() - started, afresh)
+        return Result(True, frozenset(changed), time.perf_counter() - started, afresh)
+
+    def _run(self, output):
+        arguments = parse_arguments([*self.argv, "-o", str(output)])
+        settings = read_settings(arguments.settings, override=get_config(arguments))
+        # Templates compiled once for the process: Pelican makes a new Jinja
+        # environment each build, which compiled every template again. Jinja
+        # keys each compiled template by its name and checks its source, so an
+        # edited template is compiled afresh.
+        settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": self.templates}
+        pelican_class = settings["PELICAN_CLASS"]
+        if isinstance(pelican_class, str):
+            module, name = pelican_class.rsplit(".", 1)
+            pelican_class = getattr(importlib.import_module(module), name)
+        pelican_class(settings).run()
+
+    def _build_in_place(self):
+        before = self.stamps if self.stamps is not None else _stamps(self.output)
+        self._run(self.output)
+        self.stamps = _stamps(self.output)
+        # Pelican copies every static file (the theme's stylesheets, pictures)
+        # again at each build, with the same bytes: a new time alone is no change.
+        rewritten = {name for name, stamp in self.stamps.items() if before.get(name) != stamp}
+        rewritten |= before.keys() - self.stamps.keys()
+        return self._changed(rewritten)
+
+    def _build_afresh(self):
+        sync.remove(self.staging)
+        self._run(self.staging)
+        try:
+            changed = sync.sync(self.staging, self.output)
+        finally:
+            sync.remove(self.staging)
+        self.stamps = _stamps(self.output)
+        return self._changed(changed)
+
+    def _changed(self, candidates):
+        """Those of `candidates` whose bytes differ from the last build's (all of them at the first build)."""
+        if self.digests is None:
+            self.digests = {name: _digest(self.output / name) for name in self.stamps}
+            return set(candidates)
+        changed = set()
+        for name in candidates:
+            digest = _digest(self.output / name) if name in self.stamps else None
+            if digest != self.digests.get(name):
+                changed.add(name)
+            if digest is None:
+                self.digests.pop(name, None)
+            else:
+                self.digests[name] = digest
+        return changed
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory, for this process's builds only."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _digest(path):
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
+
+
+def _stamps(folder):
+    """{relative path: (modification time, size)}: a file the build wrote has a new stamp."""
+    stamps = {}
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            status = os.stat(path)
+            stamps[os.path.relpath(path, folder).replace(os.sep, "/")] = (status.st_mtime_ns, status.st_size)
+    return stamps

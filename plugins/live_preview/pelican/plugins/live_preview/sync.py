@@ -1,0 +1,48 @@
+"""Make the output folder hold exactly what a fresh build wrote, touching only what differs.
+
+The fresh build's folder sits beside the output, on the same file system,
+so each changed file moves over with one rename: a reader loading a page
+meanwhile gets the old file or the new one, never half of one. Unchanged
+files keep their modification times.
+"""
+
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+
+def files_under(folder):
+    """Every file under `folder`, as paths relative to it with '/' separators."""
+    folder = Path(folder)
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+
+def sync(fresh, output):
+    """Move `fresh`'s new and changed files onto `output`, delete what `fresh` lacks; return what changed."""
+    fresh, output = Path(fresh), Path(output)
+    wanted, present = files_under(fresh), files_under(output) if output.exists() else set()
+    changed = set()
+    for name in sorted(wanted):
+        source, target = fresh / name, output / name
+        if name in present and filecmp.cmp(source, target, shallow=False):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+        changed.add(name)
+    for name in sorted(present - wanted):
+        (output / name).unlink()
+        changed.add(name)
+    _remove_empty_folders(output, keep=fresh)
+    return changed
+
+
+def _remove_empty_folders(output, keep):
+    """Folders the fresh build has no file in go, deepest first."""
+    for folder in sorted((p for p in output.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not (keep / folder.relative_to(output)).is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def remove(folder):
+    shutil.rmtree(folder, ignore_errors=True)

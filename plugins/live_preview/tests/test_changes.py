@@ -1,0 +1,98 @@
+"""Which edits the preview builds in place, which afresh, and which start it again."""
+
+from pathlib import Path
+
+import pytest
+from pelican.plugins.live_preview.changes import Layout, plan, signature, signatures_of
+
+POST = "Title: A post\nDate: 2013-11-20 09:30\nTags: EOIR\n\nText.\n\n```chart\ntype: bar\n```\n"
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "comments" / "a-post").mkdir(parents=True)
+    (content / "data").mkdir()
+    (content / "posts" / "a.md").write_text(POST, encoding="utf-8")
+    (content / "comments" / "a-post" / "x.md").write_text("Author: X\n\nHi.\n", encoding="utf-8")
+    (content / "data" / "observations.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "plugins").mkdir()
+    layout = Layout(content=content, settings_file=tmp_path / "pelicanconf.py", comments=content / "comments",
+                    data=content / "data", code=(tmp_path / "plugins",))
+    return layout, signatures_of(content)
+
+
+def saved(path, text):
+    Path(path).write_text(text, encoding="utf-8")
+    return {("modified", str(path))}
+
+
+def test_a_post_body_edit_is_built_in_place(site):
+    layout, known = site
+    result = plan(saved(layout.content / "posts" / "a.md", POST.replace("Text.", "Better text.")), layout, known)
+    assert (result.build, result.afresh) == (True, False)
+
+
+@pytest.mark.parametrize("edit", [
+    lambda text: text.replace("Tags: EOIR", "Tags: EOIR, TRAC"),
+    lambda text: text.replace("2013-11-20", "2013-11-21"),
+    lambda text: text.replace("```chart\ntype: bar\n```\n", ""),
+])
+def test_a_header_or_chart_edit_is_built_afresh(site, edit):
+    layout, known = site
+    result = plan(saved(layout.content / "posts" / "a.md", edit(POST)), layout, known)
+    assert result.afresh and "header or charts of posts/a.md changed" in result.reasons
+
+
+def test_the_signature_is_the_header_and_the_chart_count():
+    assert signature(POST) == ("Title: A post\nDate: 2013-11-20 09:30\nTags: EOIR", 1)
+    assert signature(POST + "more words\n") == signature(POST)
+
+
+def test_a_new_post_or_comment_is_built_in_place_and_then_known(site):
+    layout, known = site
+    new = layout.content / "posts" / "b.md"
+    assert not plan(saved(new, POST), layout, known).afresh
+    comment = layout.content / "comments" / "a-post" / "y.md"
+    assert not plan(saved(comment, "Author: Y\n\nHello.\n"), layout, known).afresh
+    # Once built, a change to the new post's header is a header change.
+    assert plan(saved(new, POST.replace("A post", "B post")), layout, known).afresh
+
+
+def test_deletions_edited_comments_data_and_settings_are_built_afresh(site):
+    layout, known = site
+    (layout.content / "comments" / "a-post" / "x.md").unlink()
+    assert plan({("deleted", str(layout.content / "comments" / "a-post" / "x.md"))}, layout, known).afresh
+    assert plan(saved(layout.content / "data" / "observations.csv", "a,b\n1,2\n"), layout, known).afresh
+    settings = plan(saved(layout.settings_file, "SITENAME = 'x'\n"), layout, known)
+    assert settings.settings and settings.afresh and not settings.restart
+
+
+def test_an_edited_comment_is_built_afresh(site):
+    layout, known = site
+    assert plan(saved(layout.content / "comments" / "a-post" / "x.md", "Author: X\n\nHi again.\n"), layout, known).afresh
+
+
+def test_a_temporary_file_made_and_removed_is_ignored(site):
+    layout, known = site
+    temporary = str(layout.content / "comments" / "a-post" / ".y.md.123.tmp")
+    result = plan({("added", temporary), ("deleted", temporary)}, layout, known)
+    assert (result.build, result.afresh) == (True, False)
+
+
+def test_a_rename_saved_file_counts_as_modified(site):
+    layout, known = site
+    path = layout.content / "posts" / "a.md"
+    path.write_text(POST + "A sentence.\n", encoding="utf-8")
+    assert not plan({("deleted", str(path)), ("added", str(path))}, layout, known).afresh
+
+
+def test_plugin_code_starts_the_process_again(site):
+    layout, known = site
+    module = layout.code[0] / "thing.py"
+    assert plan(saved(module, "A = 1\n"), layout, known).restart
+    # Negative controls: a plugin's tests and a Python file elsewhere are not code a build runs.
+    (layout.code[0] / "tests").mkdir()
+    assert not plan(saved(layout.code[0] / "tests" / "test_thing.py", "A = 1\n"), layout, known).restart
+    assert not plan(saved(layout.content / "script.py", "A = 1\n"), layout, known).restart

@@ -1,0 +1,31 @@
+"""A fresh build synced onto the output: same files, same bytes, untouched files left alone."""
+
+import os
+
+from pelican.plugins.live_preview.sync import files_under, sync
+
+
+def write(folder, files):
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_sync_makes_the_output_hold_exactly_the_fresh_build(tmp_path):
+    fresh, output = tmp_path / "fresh", tmp_path / "output"
+    write(output, {"index.html": "old", "same.css": "same", "2013/11/gone/index.html": "gone"})
+    write(fresh, {"index.html": "new", "same.css": "same", "2014/01/new/index.html": "new"})
+    os.utime(output / "same.css", ns=(1, 1))
+    changed = sync(fresh, output)
+    assert changed == {"index.html", "2013/11/gone/index.html", "2014/01/new/index.html"}
+    assert files_under(output) == {"index.html", "same.css", "2014/01/new/index.html"}
+    assert (output / "index.html").read_text() == "new"
+    assert os.stat(output / "same.css").st_mtime_ns == 1  # an unchanged file keeps its time
+    assert not (output / "2013").exists()  # emptied folders go too
+
+
+def test_sync_onto_a_missing_output_writes_everything(tmp_path):
+    fresh = tmp_path / "fresh"
+    write(fresh, {"a.html": "a"})
+    assert sync(fresh, tmp_path / "output") == {"a.html"}

@@ -1,0 +1,202 @@
+"""The live preview after each kind of edit equals, byte for byte, a clean build of the same sources.
+
+One preview runs through the whole series of edits, as an author's session
+does; after each, a clean build (no output, its own caches, in a new
+process) of the same sources with the same settings is compared with the
+preview's output, file by file.
+"""
+
+import datetime
+import re
+import shutil
+
+import pytest
+
+from bench.builders import Ours, edit_post, edit_row
+from bench.sitegen import CATEGORIES, generate
+from pelican.plugins.comment_threads import commentfile
+from tests.livepreview import EVENTS, LivePreview, differences
+from tests.sitebuild import ROOT, run_pelican
+
+pytestmark = pytest.mark.slow
+
+POSTS = 12
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    work = tmp_path_factory.mktemp("live")
+    site = generate(work / "site", POSTS, seed=11)
+    theme = work / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    settings = {"THEME": str(theme), "CACHE_PATH": str(work / "cache"), "CHARTS_CACHE_PATH": str(work / "charts")}
+    preview = LivePreview(site.ours, work / "output", settings, work / "preview.log")
+    preview.start()
+    try:
+        yield site, preview, work
+    finally:
+        preview.stop()
+
+
+def build_and_compare(session, name):
+    """Wait for the preview's build of the edit just saved; return how its output differs from a clean build."""
+    site, preview, work = session
+    messages = preview.settle(timeout=300)
+    assert any(message["changed"] for _, message in messages), f"{name}: the build changed nothing\n{preview.log()}"
+    clean = work / f"clean-{name}"
+    settings = {**preview.settings, "CACHE_PATH": str(work / "clean-cache"),
+                "CHARTS_CACHE_PATH": str(work / "clean-charts")}
+    build = run_pelican(site.ours, clean, settings=settings, strict=False)
+    assert build.ok, build.log
+    found = differences(preview.output, clean)
+    shutil.rmtree(clean)
+    return found
+
+
+def replace_header(path, key, value):
+    text = path.read_text(encoding="utf-8")
+    edited, count = re.subn(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.MULTILINE)
+    assert count == 1, f"no {key} line in {path}"
+    path.write_text(edited, encoding="utf-8")
+
+
+def post_file(site, index):
+    return site.ours / "posts" / site.posts[index].filename
+
+
+def header(path, key):
+    return re.search(rf"^{key}: (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+
+
+def body(site, work):
+    edit_post(Ours(site), site.posts[3], 1)
+
+
+def title(site, work):
+    replace_header(post_file(site, 4), "Title", "A retitled post about the hearing calendar")
+
+
+def date(site, work):
+    path = post_file(site, 5)
+    moved = datetime.datetime.strptime(header(path, "Date"), "%Y-%m-%d %H:%M") + datetime.timedelta(days=40)
+    replace_header(path, "Date", f"{moved:%Y-%m-%d %H:%M}")
+
+
+def tags(site, work):
+    replace_header(post_file(site, 6), "Tags", "credibility, a tag of its own")
+
+
+def category(site, work):
+    path = post_file(site, 7)
+    replace_header(path, "Category", next(c for c in CATEGORIES if c != header(path, "Category")))
+
+
+def slug(site, work):
+    replace_header(post_file(site, 8), "Slug", "a-new-address-for-this-post")
+
+
+NEW_POST = "2020-12-30-a-post-written-today.md"
+
+
+def new_post(site, work):
+    text = post_file(site, 2).read_text(encoding="utf-8")
+    text = re.sub(r"^Slug: .*$", "Slug: a-post-written-today", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^Title: .*$", "Title: A post written today", text, count=1, flags=re.MULTILINE)
+    (site.ours / "posts" / NEW_POST).write_text(text, encoding="utf-8")
+
+
+def deleted_post(site, work):
+    (site.ours / "posts" / NEW_POST).unlink()
+
+
+def comment(site, work):
+    added = commentfile.CommentFile(author="Rosa Linares", date=datetime.datetime(2021, 1, 5, 10, 0),
+                                    body="Thank you: the table answered what the hearing notice did not.")
+    commentfile.write(site.ours / "comments", site.posts[1].slug, "rosa-thanks", added)
+
+
+def data_row(site, work):
+    edit_row(site, site.changed_row, 1)
+
+
+def template(site, work):
+    path = work / "theme" / "templates" / "partials" / "article_meta.html"
+    path.write_text(path.read_text(encoding="utf-8") + "<!-- touched -->\n", encoding="utf-8")
+
+
+# In the order an author's afternoon might bring them, each on the sources the last one left.
+EDITS = (body, title, date, tags, category, slug, new_post, deleted_post, comment, data_row, template)
+
+
+def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(session):
+    site, _, work = session
+    found = {}
+    for edit in EDITS:
+        edit(site, work)
+        found[edit.__name__] = build_and_compare(session, edit.__name__)
+    assert found == {edit.__name__: [] for edit in EDITS}
+
+
+def test_the_comparison_sees_a_stale_file_and_a_changed_one(tmp_path):
+    # Negative control for `differences`.
+    left, right = tmp_path / "left", tmp_path / "right"
+    for folder in (left, right):
+        (folder / "2013").mkdir(parents=True)
+        (folder / "index.html").write_text("same", encoding="utf-8")
+    (left / "2013" / "gone.html").write_text("old", encoding="utf-8")
+    (right / "index.html").write_text("changed", encoding="utf-8")
+    assert differences(left, right) == ["only in the preview: 2013/gone.html", "different bytes: index.html"]
+    assert differences(left, left) == []
+
+
+@pytest.fixture(scope="module")
+def sample_preview(tmp_path_factory):
+    """The live preview of a copy of the sample content."""
+    work = tmp_path_factory.mktemp("live-sample")
+    shutil.copytree(ROOT / "content", work / "content")
+    preview = LivePreview(work / "content", work / "output",
+                          {"CACHE_PATH": str(work / "cache")}, work / "preview.log")
+    preview.start()
+    try:
+        yield preview, work / "content"
+    finally:
+        preview.stop()
+
+
+EDITED = "2013-11-20-mexican-asylum-grant-rate-fy2012.md"
+EDITED_PAGE = "/2013/11/mexican-asylum-grant-rate-fy2012/"
+OTHER_PAGE = "/2013/06/denial-rates-by-nationality/"
+
+
+def test_the_open_page_reloads_itself_when_its_post_is_saved_and_only_then(sample_preview, browser):
+    from tests.browser import Visit
+
+    preview, content = sample_preview
+    edited, other = Visit(browser, preview.url + EDITED_PAGE), Visit(browser, preview.url + OTHER_PAGE)
+    try:
+        for visit in (edited, other):
+            visit.page.wait_for_load_state("networkidle")
+            visit.page.evaluate("window.notReloaded = true")
+        source = content / "posts" / EDITED
+        source.write_text(source.read_text(encoding="utf-8") + "\nChecked again on the Tuesday after the hearing.\n",
+                          encoding="utf-8")
+        _arrived, message = preview.next_build(timeout=300)
+        assert EDITED_PAGE.strip("/") + "/index.html" in message["changed"]
+        edited.page.wait_for_function("() => document.body.innerText.includes('Checked again on')",
+                                      timeout=60_000)
+        assert edited.page.evaluate("window.notReloaded") is None
+        # The other post's page did not change, so it stays as the reader left it.
+        assert other.page.evaluate("window.notReloaded") is True
+        # Reloading ends the event stream the page held open: the one request it abandons.
+        assert [p for p in edited.problems() if not p.endswith(f"{EVENTS}: net::ERR_ABORTED")] == []
+        assert other.problems() == []
+    finally:
+        edited.close()
+        other.close()
+
+
+def test_a_plain_build_carries_no_reload_script(sample_site, sample_preview):
+    preview, _ = sample_preview
+    page = EDITED_PAGE.strip("/") + "/index.html"
+    assert "/__preview__/events" in (preview.output / page).read_text(encoding="utf-8")
+    assert "__preview__" not in sample_site.read(page)

@@ -54,7 +54,7 @@ INTAKE = $(COMMENTS) -s $(CONFFILE) \
 help:
 	@echo 'make html       build the site into $(OUTPUTDIR)/ (strict)'
 	@echo 'make serve      build, then serve on http://$(HOST):$(PORT) with the comment intake on port $(COMMENTS_PORT) (HOST=0.0.0.0 for other devices)'
-	@echo 'make devserver  rebuild on every change and serve, with the comment intake'
+	@echo 'make devserver  serve, rebuild on every saved file and reload the open page, with the comment intake'
 	@echo 'make comments-server  run the comment intake service alone (comments serve)'
 	@echo 'make publish    production build with $(PUBLISHCONF)'
 	@echo 'make deploy     production build, uploaded to DEPLOY_TARGET (or DEPLOY=github-pages)'

@@ -207,6 +207,23 @@ def test_the_home_page_opened_from_disk_is_styled(sample_site, browser, artifact
 
 
 @pytest.mark.slow
+def test_a_post_opened_from_disk_shows_its_charts(sample_site, browser, artifacts):
+    # The charts' files are linked beside the post, so they show wherever
+    # the output is, as the page's stylesheets do.
+    visit = open_from_disk(browser, sample_site.output / POST.strip("/") / "index.html")
+    try:
+        visit.load_everything()
+        visit.page.screenshot(path=artifacts / "post-from-disk.png", full_page=True)
+        charts = visit.page.locator("figure.chart img")
+        assert charts.count() >= 1
+        widths = charts.evaluate_all("imgs => imgs.map(img => img.naturalWidth)")
+        assert all(width > 0 for width in widths), widths
+        assert visit.failed_requests == [] and visit.broken_images() == []
+    finally:
+        visit.close()
+
+
+@pytest.mark.slow
 def test_the_styled_check_sees_a_page_whose_stylesheets_are_lost(sample_site, browser, tmp_path):
     # Negative control: root-relative links, as a build for one address would
     # have, point at the file system's root from disk.

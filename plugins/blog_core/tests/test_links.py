@@ -11,6 +11,14 @@ def test_relative_links_are_found_and_others_pass():
     assert links.relative_links(html) == [("src", "../images/a.svg"), ("href", "notes.md")]
 
 
+def test_files_a_plugin_writes_beside_the_page_are_not_reported():
+    html = ('<img class="chart-image" data-beside-page src="chart-1.png" alt="">'
+            '<a class="chart-download" data-beside-page href="chart-1.csv" download>csv</a>'
+            '<img src="chart-2.png" alt="">')
+    # Only the unmarked one: an author's own relative link still is.
+    assert links.relative_links(html) == [("src", "chart-2.png")]
+
+
 def test_advice_names_the_right_placeholder():
     assert links.advice("src", "../images/a.svg")[1] == (
         "write it as {static}/images/a.svg (a path inside content/)")

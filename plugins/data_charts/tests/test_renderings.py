@@ -220,10 +220,13 @@ def test_value_labels_or_gridlines_never_both(drawn, dataset, palette):
 def test_feed_html_swaps_the_picture_for_the_png_and_opens_the_table(drawn, tmp_path, dataset, palette):
     post = Post("posts/p.md", str(tmp_path / "p.md"), "https://x.example/2013/11/p/", "2013/11/p")
     html = fill(chart_slot(spec_text(), 3), post, dataset, palette, (6.4, 4.0)).html
-    fed = feed_html(html)
+    fed = feed_html(html, "https://x.example/2013/11/p/")
     assert "<picture" not in fed and ".svg" not in fed and "<details" not in fed
     (img,) = re.findall(r"<img [^>]*>", fed)
     assert 'src="https://x.example/2013/11/p/chart-1.png"' in img and 'alt="Bar chart: T.' in img
+    assert 'href="https://x.example/2013/11/p/chart-1.csv"' in fed
+    # Negative control: the page links its files beside itself.
+    assert 'src="chart-1.png"' in html and 'href="chart-1.csv"' in html
     assert re.search(r'width="640" height="\d+"', img) and "loading" not in img
     assert "<strong>The figures in this chart</strong>" in fed and "<td>1,395</td>" in fed
     # Negative control: the page itself keeps its SVGs.

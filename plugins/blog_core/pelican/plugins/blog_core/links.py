@@ -10,7 +10,11 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-ATTRIBUTE = re.compile(r"""<(?:a|img|source|link)\b[^>]*?\s(href|src)=(["'])(.*?)\2""", re.I | re.S)
+TAG = re.compile(r"""<(?:a|img|source|link)\b[^>]*>""", re.I | re.S)
+ATTRIBUTE = re.compile(r"""\s(href|src)=(["'])(.*?)\2""", re.I | re.S)
+# A plugin that writes a file beside the page (a chart's picture, its CSV)
+# links it relatively on purpose and marks the element so.
+BESIDE_PAGE = "data-beside-page"
 # Pelican's link syntax as authors write it in Markdown: ({filename}x.md), |static|/y.png
 INTRASITE = re.compile(r"""[{|](filename|static|attach)[}|]([^\s)"'<>#?]+)""")
 
@@ -18,12 +22,15 @@ INTRASITE = re.compile(r"""[{|](filename|static|attach)[}|]([^\s)"'<>#?]+)""")
 def relative_links(html):
     """Return (attribute, value) for each link that is relative to the page."""
     found = []
-    for attribute, _quote, value in ATTRIBUTE.findall(html or ""):
-        if not value or value.startswith(("#", "/", "{", "|")):
+    for tag in TAG.findall(html or ""):
+        if BESIDE_PAGE in tag:
             continue
-        if urlsplit(value).scheme:
-            continue
-        found.append((attribute.lower(), value))
+        for attribute, _quote, value in ATTRIBUTE.findall(tag):
+            if not value or value.startswith(("#", "/", "{", "|")):
+                continue
+            if urlsplit(value).scheme:
+                continue
+            found.append((attribute.lower(), value))
     return found
 
 

@@ -1,13 +1,16 @@
 """The HTML and CSV a reader gets: the chart's <figure>, its alt text and table, inline figures, source notes.
 
-Pure functions of plain values; URLs arrive already absolute, so the same
-markup works on the site and in feed readers.
+Pure functions of plain values. A chart's files are linked beside the post's
+page (relative addresses, marked data-beside-page), so the page shows them
+wherever the site is served or opened from; feed_html makes them absolute for
+feed readers, and a summary's figures link to the post's address.
 """
 
 import csv
 import io
 import re
 from html import escape
+from urllib.parse import urljoin
 
 from . import strings
 from .chart_types import CHART_TYPES
@@ -26,6 +29,9 @@ NARROW_MEDIA = "screen and (max-width: 37.5rem)"
 WIDE_MEDIA = "screen"
 PICTURE = re.compile(r'<picture class="chart-picture">.*?(<img [^>]*>)\s*</picture>', re.DOTALL)
 SVG_DOWNLOAD = re.compile(r', <a class="chart-download chart-svg" [^>]*>.*?</a>')
+# What the page links beside itself: a chart's image and downloads, a figure's source note.
+CHART_FILE_LINK = re.compile(
+    r'(<(?:img class="chart-image"|a class="(?:chart-download[^"]*|datum)")[^>]*?\s(?:src|href)=")([^":/?][^"]*)(")')
 DETAILS = re.compile(r'<details class="chart-data">\s*<summary>(.*?)</summary>(.*?)</details>', re.DOTALL)
 
 
@@ -41,11 +47,11 @@ def figure_html(chart):
     <p class="chart-title">{escape(spec.title)}</p>{caption}
   </figcaption>
   <picture class="chart-picture">
-    <source media="{NARROW_MEDIA}" srcset="{escape(chart.url('-narrow.svg'))}" type="image/svg+xml" width="{narrow[0]}" height="{narrow[1]}">
-    <source media="{WIDE_MEDIA}" srcset="{escape(chart.url('.svg'))}" type="image/svg+xml" width="{wide[0]}" height="{wide[1]}">
-    <img class="chart-image" src="{escape(chart.url('.png'))}" alt="{escape(alt_text(table))}" width="{png[0]}" height="{png[1]}" loading="lazy" decoding="async">
+    <source data-beside-page media="{NARROW_MEDIA}" srcset="{escape(chart.url('-narrow.svg'))}" type="image/svg+xml" width="{narrow[0]}" height="{narrow[1]}">
+    <source data-beside-page media="{WIDE_MEDIA}" srcset="{escape(chart.url('.svg'))}" type="image/svg+xml" width="{wide[0]}" height="{wide[1]}">
+    <img class="chart-image" data-beside-page src="{escape(chart.url('.png'))}" alt="{escape(alt_text(table))}" width="{png[0]}" height="{png[1]}" loading="lazy" decoding="async">
   </picture>
-  <p class="chart-source">{source_line(chart.sources)} <span class="chart-downloads">{strings.DOWNLOAD} <a class="chart-download" href="{escape(chart.url('.csv'))}" download>{strings.DOWNLOAD_CSV}</a>, <a class="chart-download chart-svg" href="{escape(chart.url('-full.svg'))}" download>{strings.DOWNLOAD_SVG}</a></span></p>
+  <p class="chart-source">{source_line(chart.sources)} <span class="chart-downloads">{strings.DOWNLOAD} <a class="chart-download" data-beside-page href="{escape(chart.url('.csv'))}" download>{strings.DOWNLOAD_CSV}</a>, <a class="chart-download chart-svg" data-beside-page href="{escape(chart.url('-full.svg'))}" download>{strings.DOWNLOAD_SVG}</a></span></p>
   <details class="chart-data">
     <summary>{strings.FIGURES_IN_CHART}</summary>
     {data_table_html(table)}
@@ -53,15 +59,19 @@ def figure_html(chart):
 </figure>"""
 
 
-def feed_html(html):
+def feed_html(html, link):
     """A post's HTML as feed readers and mail get it: each chart a plain PNG, each table open.
 
     Many feed readers and every mail client show no SVG, and an SVG that
     follows the system's colour scheme can put light text on a light pane;
     the PNG is drawn light on an opaque background, with its title and source.
+    A feed entry is read away from its page, so the chart's files, which the
+    page links beside itself, are linked from the post's address `link`.
     """
     html = PICTURE.sub(lambda m: m.group(1).replace(' loading="lazy"', ""), html)
     html = SVG_DOWNLOAD.sub("", html)
+    html = CHART_FILE_LINK.sub(lambda m: f"{m.group(1)}{urljoin(link, m.group(2))}{m.group(3)}", html)
+    html = html.replace(" data-beside-page", "")
     return DETAILS.sub(r'<div class="chart-data"><p><strong>\1</strong></p>\2</div>', html)
 
 

@@ -46,13 +46,22 @@ class Chart:
     points: list
     sources: list
     name: str
-    base_url: str  # absolute; each file's address is this plus its suffix
-    base_path: str  # relative to OUTPUT_PATH, likewise
+    base_url: str  # absolute; the card's address (for other sites) is this plus its suffix
+    base_path: str  # relative to OUTPUT_PATH; each file's path is this plus its suffix
     sizes: dict  # rendering -> (width, height) in CSS pixels
     job: DrawJob
     csv: str
 
     def url(self, suffix):
+        """A file's address as the post's own page links it: beside the page.
+
+        Relative, so the page shows its charts wherever the site is served or
+        opened from (a preview on another port, a folder on disk); feeds make
+        it absolute (figure_markup.feed_html).
+        """
+        return f"{self.name}{suffix}"
+
+    def absolute_url(self, suffix):
         return f"{self.base_url}{suffix}"
 
     def path(self, suffix):
@@ -66,7 +75,7 @@ class Chart:
     @property
     def card(self):
         """What a page's og:image tags need: the card's address, size and description."""
-        return {"url": self.url("-card.png"), "width": 1200, "height": 630,
+        return {"url": self.absolute_url("-card.png"), "width": 1200, "height": 630,
                 "alt": f"{self.spec.title}. {source_text(self.sources)}"}
 
 
@@ -148,7 +157,10 @@ def _fill_figures(html, post, dataset, filled, used_sources, where=None):
             message = f"{where + ' ' if where else ''}figure {{{{ {words} }}}}: {error}"
             return _report(filled, line, message)
         used_sources[point.source] = dataset.sources[point.source]
-        href = f"{post.url}#source-{point.source}"
+        # In the body the sources note is on the same page; a summary is also
+        # shown in listings and search results, away from it.
+        note = f"#source-{point.source}"
+        href = f"{post.url}{note}" if where == "summary" else note
         return figure_ref_html(point, href, dataset.sources, linked=not _inside_link(html, match.start()))
 
     return FIGURE_SLOT.sub(figure, html)

@@ -106,7 +106,7 @@ def fit_feed(context, feed):
     for item in feed.items:
         for field_name in ("content", "description"):
             if item.get(field_name):
-                item[field_name] = feed_html(item[field_name])
+                item[field_name] = feed_html(item[field_name], item["link"])
 
 
 def _read_inputs(state, settings):

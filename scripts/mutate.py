@@ -53,9 +53,9 @@ STAGE = ROOT / ".mutate"
 EQUIVALENT_LIST = "tests/equivalent-mutants.txt"
 # Plugin glue (signal handlers that need a whole Pelican build), the problem
 # pipeline's handlers, the test harness and the preview server are left to
-# the build and site tests; mutation runs take the
-# pure modules and each package's own fast tests, less those marked heavy
-# (fuzzing and stress inputs, seconds each, which would run once per mutant).
+# the build and site tests; mutation runs take the pure modules and each
+# package's own fast tests, less those marked heavy (fuzzing and stress
+# inputs, seconds each, which would run once per mutant).
 PACKAGES = {
     "data_charts": ["*/plugin.py", "*/__init__.py"],
     "comment_threads": ["*/plugin.py", "*/__init__.py"],

@@ -334,3 +334,139 @@ def test_a_reference_date_is_read_as_a_date():
 
 def test_a_malformed_line_is_quoted_with_its_trailing_spaces_as_it_stands_in_the_file():
     assert mistakes_of("Thanks for this post  ")[0][1] == "'Thanks for this post  ' is not a header line"
+
+
+MARKS = "e" + "\u0301" * 7
+DATE_HINT = "YYYY-MM-DD HH:MM, e.g. 2014-04-10 03:53"
+
+
+@pytest.mark.parametrize("text, mistake", [
+    ("Date: 2014-04-10 03:53\n\nHi\n", (None, "the comment has no author", "add an 'Author: <name>' line")),
+    ("Author:\nDate: 2014-04-10 03:53\n\nHi\n", (1, "the comment has no author", "add an 'Author: <name>' line")),
+    ("Author: M\nDate:\n\nHi\n", (2, "the comment has no date", f"add a 'Date: {DATE_HINT}' line")),
+    ("Author: M\n\nHi\n", (None, "the comment has no date", f"add a 'Date: {DATE_HINT}' line")),
+    ("Author: M\nDate: yesterday\n\nHi\n", (2, "the date 'yesterday' cannot be read", f"write it as {DATE_HINT}")),
+    (HEAD + "Replyto: ../x\n\nHi\n",
+     (3, "'../x' cannot be a comment id", "give the file name of the comment answered, without '.md'")),
+    ("Author: maria@private.test\nDate: 2014-04-10 03:53\n\nHi\n",
+     (1, "the name holds an email address", "give the commenter's name only; addresses are never published")),
+    (HEAD + "Website: javascript:alert(1)\n\nHi\n",
+     (3, "the website 'javascript:alert(1)' is not a web address",
+      "give an http:// or https:// address, or remove the line")),
+    (HEAD + "\nHi\x07\n", (None, "the comment's text holds a control character", "remove it")),
+    (HEAD + f"\n{MARKS}\n", (None, "the comment stacks more than 6 accents on one letter",
+                             "remove them; they are cut to that number")),
+    (f"Author: {MARKS}\nDate: 2014-04-10 03:53\n\nHi\n",
+     (None, "the comment stacks more than 6 accents on one letter", "remove them; they are cut to that number")),
+    (HEAD + "\nWrite to maria@private.test\n", (None, "the comment's text holds an email address",
+                                                "remove it; addresses are never published (shown as "
+                                                "'(address removed)')")),
+])
+def test_each_mistake_in_a_comment_file_is_named_word_for_word(text, mistake):
+    _, mistakes = parse(text)
+    assert [(m.line, m.message, m.suggestion) for m in mistakes] == [mistake]
+
+
+def test_what_a_relaxed_build_may_show_of_a_comment_with_mistakes():
+    now = datetime.datetime(2014, 4, 10, 12, 0, tzinfo=datetime.UTC)
+    comment, mistakes = parse("Author: maria@private.test\nDate: 2014-04-12 12:01\nRole: editor\n\n"
+                              "aaaa   bbbb\n", now=now, max_length=7)
+    assert (comment.author, comment.date, comment.role, comment.body) == ("", None, None, "aaaa …")
+    assert [(m.line, m.message, m.suggestion) for m in mistakes][1:] == [
+        (3, "unknown role 'editor'", "the only role is 'author', for a comment a site author wrote"),
+        (2, "the date '2014-04-12 12:01' is in the future", "give the date the comment arrived"),
+        (None, "the comment's text is 11 characters long", "the limit is 7 (COMMENTS_MAX_LENGTH); shorten it"),
+    ]
+    exactly, none = parse("Author: M\nDate: 2014-04-11 12:00\n\n1234567\n", now=now, max_length=7)
+    assert none == [] and exactly.body == "1234567" and exactly.date is not None
+
+
+def test_format_writes_a_file_or_says_why_it_cannot():
+    from pelican.plugins.comment_threads.commentfile import CommentFile, CommentFileError, format
+
+    dated = datetime.datetime(2014, 4, 10, 3, 53)
+    assert format(CommentFile("M", dated, "a\r\nb\rc\n\n", website="")) == (
+        "Author: M\nDate: 2014-04-10 03:53\n\na\nb\nc\n")
+    assert format(CommentFile("M", dated, "    indented code\n")) == (
+        "Author: M\nDate: 2014-04-10 03:53\n\n    indented code\n")
+    assert format(CommentFile("M", None, "x"), undated=True) == "Author: M\n\nx\n"
+    for comment, message in [
+        (CommentFile("M", None, "x"), "a comment needs 'Date'"),
+        (CommentFile("", dated, "x"), "a comment needs 'Author'"),
+        (CommentFile("M\rN", dated, "x"), "the 'Author' value 'M\\rN' cannot be written on one line"),
+        (CommentFile("M ", dated, "x"), "the 'Author' value 'M ' cannot be written on one line"),
+        (CommentFile("M\x07", dated, "x"), "the 'Author' value 'M\\x07' cannot be written on one line"),
+        (CommentFile("M", dated, "x", replyto="../x"), "'../x' cannot be a comment id"),
+        (CommentFile("M", dated, "\n \n"), "a comment needs text"),
+        (CommentFile("M", dated, "x\x07"), "the comment's text holds a control character"),
+    ]:
+        with pytest.raises(CommentFileError) as refused:
+            format(comment)
+        assert str(refused.value) == message
+
+
+def test_the_manifest_text_is_sorted_readable_and_ends_its_last_line():
+    from pelican.plugins.comment_threads.manifest import PostEntry, to_json
+
+    entries = [PostEntry("z-post", "Zeta", "z/", "closed", ("b",)),
+               PostEntry("a-post", "Añejo «x»", "a/", "open", ("c-1", "a"))]
+    assert to_json("https://s.example", entries) == (
+        '{\n "posts": {\n  "a-post": {\n   "comment_ids": [\n    "c-1",\n    "a"\n   ],\n'
+        '   "comments": "open",\n   "title": "Añejo «x»",\n   "url": "a/"\n  },\n'
+        '  "z-post": {\n   "comment_ids": [\n    "b"\n   ],\n   "comments": "closed",\n'
+        '   "title": "Zeta",\n   "url": "z/"\n  }\n },\n "siteurl": "https://s.example",\n "version": 1\n}\n')
+
+
+def test_the_body_cache_follows_pelicans_content_cache_settings(tmp_path):
+    from pelican.plugins.comment_threads.cache import FILENAME, BodyCache
+
+    first = BodyCache.for_settings(render_body, {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path),
+                                                 "LOAD_CONTENT_CACHE": True})
+    first("Kept.")
+    first.save()
+    assert (tmp_path / FILENAME).is_file()
+    loaded = BodyCache.for_settings(render_body, {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path),
+                                                  "LOAD_CONTENT_CACHE": True})
+    assert list(loaded.saved.values()) == [str(render_body("Kept."))]
+    fresh = BodyCache.for_settings(render_body, {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path)})
+    assert fresh.saved == {} and fresh.path == str(tmp_path / FILENAME)
+    assert BodyCache.for_settings(render_body, {"CACHE_PATH": str(tmp_path), "LOAD_CONTENT_CACHE": True}).path is None
+
+
+def test_folders_that_hold_no_comments_are_named_from_the_sites_root(tmp_path):
+    comments = tmp_path / "content" / "comments"
+    (comments / ".old").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", comments / "linked")
+    _, problems = load_comments(comments, tmp_path, "UTC")
+    assert [str(problem) for problem in problems] == [
+        "content/comments/.old: not read, because hidden folders (names starting with '.') hold no comments; "
+        "rename it or move its comments out",
+        "content/comments/linked: not read, because it is a symbolic link; put the comment files themselves here",
+    ]
+
+
+@pytest.mark.parametrize("settings, names", [
+    ({"COMMENTS_AUTHOR_NAMES": ["Ana"], "SITE_AUTHORS": {"Elena Marsh": ""}}, ["Ana"]),
+    ({}, [""]),
+])
+def test_author_names_come_from_the_setting_first(settings, names):
+    from pelican.plugins.comment_threads.settings import SCHEMA, author_names
+
+    config, _ = SCHEMA.load({"COMMENTS_EMAIL": "c@blog.test", **settings})
+    assert author_names(config, settings) == names
+
+
+@pytest.mark.parametrize("key, value, good", [
+    ("COMMENTS_EMAIL", "c@blog.test", True), ("COMMENTS_EMAIL", "c@@blog.test", False),
+    ("COMMENTS_EMAIL", "@blog.test", False), ("COMMENTS_EMAIL", "c@", False), ("COMMENTS_EMAIL", 5, False),
+    ("COMMENTS_EMAIL", "c d@blog.test", False),
+    ("COMMENTS_MANIFEST", "comments/manifest.json", True), ("COMMENTS_MANIFEST", "/", False),
+    ("COMMENTS_MANIFEST", "", False), ("COMMENTS_MANIFEST", "../manifest.json", False),
+    ("COMMENTS_MANIFEST", " ", True), ("COMMENTS_MANIFEST", 5, False), ("COMMENTS_MANIFEST", "X/", True),
+])
+def test_addresses_and_paths_in_the_settings_are_checked(key, value, good):
+    from pelican.plugins.comment_threads.settings import SCHEMA
+
+    _, problems = SCHEMA.load({"COMMENTS_ENDPOINT": "https://c.example/", key: value})
+    assert (problems == []) is good, problems

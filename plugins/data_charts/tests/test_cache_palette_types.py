@@ -186,3 +186,19 @@ def test_a_drawer_of_one_process_draws_what_it_was_handed(job):
     assert "a" in drawer and "b" not in drawer
     assert drawer.results() == {"a": render(job)}
     assert drawer.pool is None
+
+
+def test_a_comment_anywhere_in_the_palette_is_ignored():
+    commented = LIGHT.replace("--chart-1:#111111;", "--chart-1:/* the brand blue */#111111;")
+    css = palette_css(light=commented + "/* retired:\n  --chart-1: #ff0000;\n*/")
+    assert parse_palette(css).colour("1") == "#111111"
+
+
+def test_a_palette_mistake_names_the_file_it_is_in(tmp_path):
+    with pytest.raises(ChartError, match=r"^palette\.css has no '@media"):
+        parse_palette(palette_css().split("@media")[0])
+    path = tmp_path / "theme.css"
+    path.write_text(palette_css().split("@media")[0], encoding="utf-8")
+    with pytest.raises(ChartError) as error:
+        read_palette(path)
+    assert str(error.value) == f"{path} has no '@media (prefers-color-scheme: dark)' block"

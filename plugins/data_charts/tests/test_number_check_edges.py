@@ -187,3 +187,8 @@ def test_a_source_dated_by_its_year_alone_counts_from_the_first_of_january(tmp_p
     assert problems(dataset, body, Modified="2014-01-01 08:00") == []
     (message,) = problems(dataset, body, Modified="2013-12-31 08:00")
     assert "cites dhs, published 2014, but the post is 2013-12-31 by its Modified: date" in message
+
+
+def test_problems_come_in_the_order_of_their_lines(dataset):
+    found = problems(dataset, "Mexico in FY 2012: 138 abandoned.\n\nAnd 1,395 denied.")
+    assert [m.split(" is typed")[0] for m in found] == ["posts/a.md:6: 138", "posts/a.md:8: 1,395"]

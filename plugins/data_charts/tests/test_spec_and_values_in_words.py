@@ -114,3 +114,19 @@ def test_a_range_of_periods_that_is_not_one_reads_so(first, last, message):
 def test_a_range_of_one_year_is_that_year():
     assert fiscal_years("FY2005", "FY2005") == ["FY2005"]
     assert fiscal_years("FY2009", "FY2011") == ["FY2009", "FY2010", "FY2011"]
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("type: bar\ntitle T\nmeasure: x", "'title T' is not a 'key: value' line", 2),
+    ("title T\nmeasure: x", "'title T' is not a 'key: value' line", 1),
+    ("type: bar\njust words\nmore words", "'just words' is not a 'key: value' line", 2),
+    ("type: bar\ntitle: T\nmeasure: x\nnote", "'note' is not a 'key: value' line", 4),
+    ("type: bar\ntitle: T\nnationalities: [a, b\nperiod: x", "a list in [ ] is not closed or holds a stray character; write [a, b]", 4),
+    ("type: bar\ntitle: T\n\tmeasure: x", "a tab character; indent and separate with spaces", 3),
+    ("type: bar\ntitle: T\nmeasures:\n\t- a", "a tab character; indent and separate with spaces", 4),
+    ("type: bar\ntitle: T\nnationalities: [a b] c", "the chart block is not valid YAML: did not find expected key", 3),
+    ("type: bar\ntitle: T\nmeasure: [a, {b]", "the chart block is not valid YAML: did not find expected ',' or '}'", 3),
+])
+def test_a_yaml_mistake_is_advice_on_the_line_at_fault(text, message, line):
+    error = refused(parse_spec, text)
+    assert (str(error), error.block_line) == (message, line)

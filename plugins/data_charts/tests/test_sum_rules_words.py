@@ -123,3 +123,20 @@ def test_a_caption_notes_each_disagreement_it_draws(tmp_path):
 def test_readme_numbers_may_be_written_without_separators_or_a_plus(tmp_path):
     readme = DOCUMENTED.replace("9,869 | 9,859 | +10", "9869 | 9859 | 10")
     assert load_dataset(data_with_sums(tmp_path, readme=readme), "data").problems == []
+
+
+def test_every_row_of_the_readme_table_is_checked_whatever_comes_before_it(tmp_path):
+    rows = DOCUMENTED.split("| `article` | All nationalities | FY2010")
+    bad_first = (rows[0] + "| `article` | All nationalities |\n"
+                 + "| `article` | Mexico | FY2012 | `court_granted` | 126 | 120 | +6 |\n"
+                 + "| `article` | All nationalities | FY2010" + rows[1])
+    dataset = load_dataset(data_with_sums(tmp_path, readme=bad_first), "data")
+    assert [p.line for p in dataset.problems] == [7, 8]
+    assert "has 2 cells" in dataset.problems[0].message and "add up or do not exist" in dataset.problems[1].message
+
+
+def test_a_table_before_the_readmes_first_heading_is_not_the_disagreements_table(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text("| `article` | All nationalities | FY2010 | `court_granted` | 9,869 | 9,859 | +10 |\n\n"
+                    "# Data\n", encoding="utf-8")
+    assert read_documented(path) == []

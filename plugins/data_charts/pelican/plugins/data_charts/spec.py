@@ -190,7 +190,8 @@ def yaml_mistake(error, text):
         advice = f"'{previous}' is not a 'key: value' line"
     elif "mapping values are not allowed" in problem and key:
         advice = f"quote the {key}: it contains a colon, which YAML reads as a new key (write {key}: '{value.strip()}')"
-    elif "\\t" in problem or "\t" in problem:
+    elif "\t" in line or "tab" in problem:
+        # PyYAML's wording differs between its loaders; the line itself tells.
         advice = "a tab character; indent and separate with spaces"
     elif "could not find expected ':'" in problem:
         # The mark is past the line at fault; the line before it lacks the colon.

@@ -4,9 +4,15 @@ import errno
 
 import pytest
 
-from pelican.plugins.site_common.reading import failure_sentence
+from pelican.plugins.site_common.problems import Problem
+from pelican.plugins.site_common.reading import failure
 
 PATH = "content/comments/a-post/maria-l.md"
+
+
+def failure_sentence(path, error):
+    """The line the build's report prints for the failure, as a sentence."""
+    return f"{Problem(path, None, *failure(error))}."
 
 
 @pytest.mark.parametrize("error, sentence", [

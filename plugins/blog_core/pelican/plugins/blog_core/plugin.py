@@ -109,10 +109,10 @@ def _source_text(content):
         return ""
 
 
-def _report(state, content, findings):
+def _report(state, content, findings, text=None):
     if not findings:
         return
-    text = _source_text(content)
+    text = _source_text(content) if text is None else text
     lines = metadata.header_lines(text)
     for finding in findings:
         line = lines.get(finding.key) or (lines.get("author") if finding.key == "authors" else None)
@@ -133,18 +133,20 @@ def check_articles(generator):
     known = metadata.PELICAN_KEYS | pipeline.declared_post_metadata()
     for article in list(generator.articles) + list(generator.drafts):
         raw = article.metadata
+        # Read once: for the keys the author wrote, and for the lines of any finding.
+        text = _source_text(article)
         findings = (
-            metadata.missing_keys(written_metadata(article), config.required_metadata)
+            metadata.missing_keys(written_metadata(article, text), config.required_metadata)
             + metadata.unknown_keys(raw, known)
             + metadata.date_order(raw.get("date"), raw.get("modified"))
         )
         authors = site_authors(state, config, generator.settings)
         if authors:
             findings += metadata.unknown_authors([a.name for a in article.authors], authors)
-        _report(state, article, findings + _relative_link_findings(article))
+        _report(state, article, findings + _relative_link_findings(article), text)
 
 
-def written_metadata(content):
+def written_metadata(content, text):
     """The metadata the author wrote in the file.
 
     Pelican fills some keys in itself before plugins see them: a category
@@ -154,7 +156,7 @@ def written_metadata(content):
     """
     if not str(content.source_path).endswith(".md"):
         return content.metadata
-    written = metadata.header_lines(_source_text(content))
+    written = metadata.header_lines(text)
     return {key: value for key, value in content.metadata.items() if key in written}
 
 

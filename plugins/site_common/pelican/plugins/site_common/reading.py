@@ -31,8 +31,3 @@ def failure(error):
     detail = " ".join(str(error).split())[:200] or type(error).__name__
     return f"not read, because reading it failed ({type(error).__name__}: {detail})", "fix or remove the file"
 
-
-def failure_sentence(path, error):
-    """`path: not read, because <cause>; <what to do>.` for an exception raised while reading `path`."""
-    message, fix = failure(error)
-    return f"{path}: {message}; {fix}."

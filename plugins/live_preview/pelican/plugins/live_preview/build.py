@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import BytecodeCache
-from pelican import get_config, parse_arguments
+from pelican import get_config, parse_arguments, signals
+from pelican.contents import Content
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from . import sync
+from . import record, sync
+from .writer import selective_writer
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ class Builder:
         self.templates = _MemoryBytecodeCache()
         self.stamps = None  # {output file: (modification time, size)} after the last build
         self.digests = None  # {output file: SHA-256 of its bytes} after the last build
+        self.memory = record.Memory()  # what each page and feed read, to render only those whose reads changed
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -65,7 +68,10 @@ class Builder:
         except (Exception, SystemExit) as error:  # a broken template, setting or data row must not stop the preview
             logger.error("The build failed, the preview shows the last good one: %s", error)
             sync.remove(self.staging)
+            self.memory.finish(ok=False)
             return Result(False, frozenset(), time.perf_counter() - started, afresh)
+        self.memory.finish(ok=True)
+        logger.info("Pages and feeds: %d rendered, %d unchanged", self.memory.made, self.memory.reused)
         return Result(True, frozenset(changed), time.perf_counter() - started, afresh)
 
     def _run(self, output):
@@ -80,7 +86,31 @@ class Builder:
         if isinstance(pelican_class, str):
             module, name = pelican_class.rsplit(".", 1)
             pelican_class = getattr(importlib.import_module(module), name)
-        pelican_class(settings).run()
+        memory, live = self.memory, self.output
+        # Pelican's memoized methods keep every object they were asked about,
+        # build after build, in this long-lived process.
+        for method in ("get_content", "get_summary"):
+            Content.__dict__[method].cache.clear()
+
+        class PreviewPelican(pelican_class):
+            def _get_writer(self):
+                return selective_writer(memory, live)(self.output_path, settings=self.settings)
+
+        def record_names(generator):
+            generator.env.context_class = record.RecordingContext
+
+        def start_writing(generators):
+            memory.start(generators[0].context, _inputs(generators[0].env, self.settings_file(), self.argv))
+            record.watch_content(True)
+
+        signals.generator_init.connect(record_names)
+        signals.all_generators_finalized.connect(start_writing)
+        try:
+            PreviewPelican(settings).run()
+        finally:
+            signals.generator_init.disconnect(record_names)
+            signals.all_generators_finalized.disconnect(start_writing)
+            record.watch_content(False)
 
     def _build_in_place(self):
         before = self.stamps if self.stamps is not None else _stamps(self.output)
@@ -132,6 +162,17 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _inputs(env, settings_file, argv):
+    """A digest of every template the build could render, the settings file and the command line."""
+    digest = hashlib.sha256()
+    for name in sorted(env.loader.list_templates()):
+        source, _filename, _uptodate = env.loader.get_source(env, name)
+        digest.update(name.encode() + b"\0" + source.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(Path(settings_file).read_bytes())
+    digest.update("\0".join(argv).encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 def _digest(path):

@@ -91,7 +91,9 @@ class LivePreview:
         messages = [self.next_build(timeout)]
         while True:
             try:
-                item = self.messages.get(timeout=quiet)
+                # A build announces its pages first, and is complete once
+                # its search index is made too.
+                item = self.messages.get(timeout=quiet if messages[-1][1].get("complete", True) else timeout)
             except queue.Empty:
                 return messages
             if item is None:

@@ -34,6 +34,7 @@ class Result:
     changed: frozenset  # output files written, replaced or deleted, relative with '/' separators
     seconds: float
     afresh: bool
+    complete: bool = True  # False: work is left for Builder.finish (the search index)
 
 
 class Builder:
@@ -47,6 +48,7 @@ class Builder:
         self.stamps = None  # {output file: (modification time, size)} after the last build
         self.digests = None  # {output file: SHA-256 of its bytes} after the last build
         self.memory = record.Memory()  # what each page and feed read, to render only those whose reads changed
+        self.pending = []  # what the last build left to do once its pages are announced
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -69,10 +71,25 @@ class Builder:
             logger.error("The build failed, the preview shows the last good one: %s", error)
             sync.remove(self.staging)
             self.memory.finish(ok=False)
+            self.pending = []
             return Result(False, frozenset(), time.perf_counter() - started, afresh)
         self.memory.finish(ok=True)
         logger.info("Pages and feeds: %d rendered, %d unchanged", self.memory.made, self.memory.reused)
-        return Result(True, frozenset(changed), time.perf_counter() - started, afresh)
+        return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending)
+
+    def finish(self):
+        """Run what the last build left for after its pages were announced: the search index."""
+        started = time.perf_counter()
+        jobs, self.pending = self.pending, []
+        if not jobs:
+            return Result(True, frozenset(), 0.0, False)
+        before = self.stamps
+        for job in jobs:
+            job.run(self.output)
+        self.stamps = _stamps(self.output)
+        rewritten = {name for name, stamp in self.stamps.items() if before.get(name) != stamp}
+        rewritten |= before.keys() - self.stamps.keys()
+        return Result(True, frozenset(self._changed(rewritten)), time.perf_counter() - started, False)
 
     def _run(self, output):
         arguments = parse_arguments([*self.argv, "-o", str(output)])
@@ -105,9 +122,14 @@ class Builder:
 
         signals.generator_init.connect(record_names)
         signals.all_generators_finalized.connect(start_writing)
+        search = _search_plugin()
+        if search is not None:
+            search.deferred = self.pending = []
         try:
             PreviewPelican(settings).run()
         finally:
+            if search is not None:
+                search.deferred = None
             signals.generator_init.disconnect(record_names)
             signals.all_generators_finalized.disconnect(start_writing)
             record.watch_content(False)
@@ -162,6 +184,14 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _search_plugin():
+    try:
+        from pelican.plugins.search import plugin  # noqa: PLC0415  (the search plugin is optional)
+    except ImportError:
+        return None
+    return plugin
 
 
 def _inputs(env, settings_file, argv):

@@ -1,5 +1,6 @@
 """Pelican glue: read the data set at the start of each build, fill posts in, draw what the cache lacks, write the files, fit feeds."""
 
+import hashlib
 import logging
 import posixpath
 from dataclasses import dataclass, field
@@ -41,6 +42,16 @@ class Build:
     mistakes: int = 0
     drawn: int = 0
     cached: int = 0
+    _data_digest: str = None
+
+    def data_digest(self):
+        """A digest of every file of the data set, read once per build."""
+        if self._data_digest is None:
+            digest = hashlib.sha256()
+            for path in sorted(p for p in Path(self.config.data_path).rglob("*") if p.is_file()):
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            self._data_digest = digest.hexdigest()
+        return self._data_digest
 
     def want(self, chart):
         """Take the chart from the cache, or start drawing it now."""
@@ -205,7 +216,18 @@ def check_numbers(content):
     if build is None or build.dataset is None:
         return
     text = Path(source).read_text(encoding="utf-8")
-    state.problems.extend(check_post(text, state.where(source), build.dataset))
+    where = state.where(source)
+    key = (text, str(where), build.data_digest())
+    checked = _CHECKED.get(source)
+    if checked is None or checked[0] != key:
+        checked = _CHECKED[source] = (key, check_post(text, where, build.dataset))
+    state.problems.extend(checked[1])
+
+
+# A long-lived preview (live_preview) builds the same posts again and again:
+# a post whose source and data set are unchanged has the same number
+# problems, so they are kept between builds of one process, one entry a post.
+_CHECKED = {}  # source path -> ((text, path as reported, data set digest), problems)
 
 
 def _leave_notes(content, html, summary, reason):

@@ -118,7 +118,6 @@ class Builder:
 
         def start_writing(generators):
             memory.start(generators[0].context, _inputs(generators[0].env, self.settings_file(), self.argv))
-            record.watch_content(True)
 
         signals.generator_init.connect(record_names)
         signals.all_generators_finalized.connect(start_writing)

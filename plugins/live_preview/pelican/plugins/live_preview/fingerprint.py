@@ -39,9 +39,12 @@ def unique():
 class Fingerprints:
     """Digests of values for one build; each object is described once."""
 
-    def __init__(self):
+    def __init__(self, lasting=None):
         self._memo = {}  # id -> (object, digest): the object is kept so that its id is not reused
         self._busy = set()
+        # Digests of frozen dataclasses (value objects: a comment's feed
+        # entry) outlive the build, for the next build to find again.
+        self._lasting = {} if lasting is None else lasting
 
     def of(self, value):
         if isinstance(value, str):
@@ -49,7 +52,7 @@ class Fingerprints:
         if isinstance(value, _SIMPLE):
             return _digest(type(value).__name__.encode() + repr(value).encode())
         key = id(value)
-        hit = self._memo.get(key)
+        hit = self._memo.get(key) or self._lasting.get(key)
         if hit is not None and hit[0] is value:
             return hit[1]
         if key in self._busy:  # a cycle: the value is already being described higher up
@@ -60,6 +63,8 @@ class Fingerprints:
         finally:
             self._busy.discard(key)
         self._memo[key] = (value, digest)
+        if _frozen(value):
+            self._lasting[key] = (value, digest)
         return digest
 
     def own_state(self, content):
@@ -106,6 +111,11 @@ class Fingerprints:
         if " at 0x" in text or " object at " in text:
             return unique()
         return b"R" + type(value).__qualname__.encode() + text.encode("utf-8", "surrogatepass")
+
+
+def _frozen(value):
+    parameters = getattr(type(value), "__dataclass_params__", None)
+    return parameters is not None and parameters.frozen
 
 
 def _digest(data):

@@ -15,6 +15,7 @@ the plugins as in any build, so a value that depends on another file (a
 `{filename}` link, a chart's numbers) is compared as it now is.
 """
 
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -141,8 +142,11 @@ class Memory:
         self.last = {}  # output file -> Made, from the last successful build
         self.inputs = None  # digest of the templates and settings the last build was made with
         self.now = {}
-        self.fingerprints = Fingerprints()
+        self.lasting = {}
+        self.fingerprints = Fingerprints(self.lasting)
         self.objects = {}
+        self.values = {}
+        self.context = {}
         self.reused = self.made = 0
 
     def start(self, context, inputs):
@@ -156,8 +160,18 @@ class Memory:
             self.last = {}
         self.inputs = inputs
         self.now = {}
-        self.fingerprints = Fingerprints()
+        # Kept only while their objects are in use: a build's value objects
+        # that the next build no longer has are let go.
+        self.fingerprints = None
+        # (One reference is the entry's, one getrefcount's own.)
+        self.lasting = {key: hit for key, hit in self.lasting.items() if sys.getrefcount(hit[0]) > 2}
+        self.fingerprints = Fingerprints(self.lasting)
         self.reused = self.made = 0
+        # Many pages read the same post's title, address and summary: each
+        # is made again once per build, and per page depth (with relative
+        # addresses a post's text depends on where the page showing it is).
+        self.context = context
+        self.values = {}
         self.objects = {
             object.__getattribute__(content, "source_path"): content
             for content in chain(context.get("generated_content", {}).values(),
@@ -170,7 +184,7 @@ class Memory:
         if not ok:
             self.inputs = None
         self.now = {}
-        self.objects = {}
+        self.objects, self.values, self.context = {}, {}, {}
 
     def unchanged(self, made, template_name, lookup, given):
         """Whether every read `made` recorded gives the same value in this build."""
@@ -179,20 +193,27 @@ class Memory:
         for key, value in given.items():
             if made.names.get(key) != self.fingerprints.of(value):
                 return False
-        fingerprints = self.fingerprints
-        for (path, name), digest in made.attributes.items():
-            content = self.objects.get(path)
-            if content is None:
+        for read, digest in made.attributes.items():
+            if self._value(read) != digest:
                 return False
-            try:
-                value = fingerprints.own_state(content) if name == "*" else \
-                    fingerprints.of(object.__getattribute__(content, name))
-            except Exception:  # an attribute gone or failing now: make the page again
-                return False
-            if value != digest:
-                return False
-        return all(fingerprints.of(given[key] if key in given else lookup(key)) == digest
+        return all(self.fingerprints.of(given[key] if key in given else lookup(key)) == digest
                    for key, digest in made.names.items())
+
+    def _value(self, read):
+        """The digest of what (source path, attribute) gives in this build; None if it cannot be read now."""
+        values = self.values
+        key = (read, self.context.get("localsiteurl"))
+        if key in values:
+            return values[key]
+        path, name = read
+        content = self.objects.get(path)
+        try:
+            value = None if content is None else self.fingerprints.own_state(content) if name == "*" else \
+                self.fingerprints.of(object.__getattribute__(content, name))
+        except Exception:  # an attribute gone or failing now: the page is made again
+            value = None
+        values[key] = value
+        return value
 
     def make(self, output, template_name, lookup, render, previous, given=None, root=None):
         """The text of `output`: the last build's, if nothing it read has changed, else `render()`'s.
@@ -211,8 +232,12 @@ class Memory:
         reads = Reads(self.fingerprints, root)
         for key, value in given.items():
             reads.name(key, value)
-        with recording(reads):
-            text = render()
+        watch_content(True)
+        try:
+            with recording(reads):
+                text = render()
+        finally:
+            watch_content(False)
         self.now[output] = Made(template_name, reads.attributes, reads.names)
         self.made += 1
         return text

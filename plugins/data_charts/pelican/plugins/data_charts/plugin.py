@@ -182,15 +182,12 @@ def fill_post(content):
             report([(None, build.unusable)])
         _leave_notes(content, html, summary, build.unusable)
         return
-    summary_sources = []
-    if _has_slots(summary):
+    filled_summary, filled = _filled(html, summary, post, build)
+    if filled_summary is not None:
         # Pelican shows the summary from its metadata, and copies `_summary`
         # back over it when it resolves links: both must hold the figures.
-        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
         content.metadata["summary"] = content._summary = filled_summary.html
         report(filled_summary.errors)
-    filled = fill(html or "", post, build.dataset, build.palette, build.config.size,
-                  summary_sources)
     report(filled.errors)
     if build.unusable:
         # Checked against the good rows, so every mistake is reported; drawn from none.
@@ -203,6 +200,34 @@ def fill_post(content):
         content.chart_card = filled.charts[0].card
     for chart in filled.charts:
         build.want(chart)
+
+
+def _filled(html, summary, post, build):
+    """(filled summary or None, filled body) of a post; kept for the next build of a long-lived preview."""
+    # The source too: a mistake's line number is found in it.
+    key = (html, summary, repr(post), _source_text(post.source_file), build.data_digest(),
+           repr(build.palette), repr(build.config.size))
+    kept = _FILLED.get(post.source_file)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    filled_summary, summary_sources = None, []
+    if _has_slots(summary):
+        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
+    filled = fill(html or "", post, build.dataset, build.palette, build.config.size, summary_sources)
+    _FILLED[post.source_file] = (key, (filled_summary, filled))
+    return filled_summary, filled
+
+
+def _source_text(path):
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+# Like the number checks below: a post's charts and figures, filled from
+# the same text, data set, palette and sizes, come out the same.
+_FILLED = {}  # source file -> (what it was filled from, (filled summary, filled body))
 
 
 def check_numbers(content):

@@ -78,6 +78,10 @@ def measure(site, work):
                 if page in message["changed"]:
                     break
             timed.append((kind, arrived - saved))
+            # The next edit comes to a preview at rest, as an author's does:
+            # after this build's search index is made too.
+            while not message.get("complete", True):
+                _, message = preview.next_build(timeout=600)
     return {"start_seconds": start_seconds, "edits": timed}
 
 

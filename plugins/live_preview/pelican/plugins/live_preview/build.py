@@ -147,7 +147,9 @@ class Builder:
         sync.remove(self.staging)
         self._run(self.staging)
         try:
-            changed = sync.sync(self.staging, self.output)
+            # The search index of this build is made after its pages are shown.
+            spared = [f"{job.index_folder}/" for job in self.pending]
+            changed = sync.sync(self.staging, self.output, spared)
         finally:
             sync.remove(self.staging)
         self.stamps = _stamps(self.output)

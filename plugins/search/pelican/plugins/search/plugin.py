@@ -70,6 +70,7 @@ class Indexing:
     output: Path
     written: tuple
     cache_dir: Path
+    index_folder = bundle.BUNDLE_DIR  # inside the output
 
     def run(self, output=None):
         """Make the index; `output`, if given, is where the build's files are now (a preview moves them)."""

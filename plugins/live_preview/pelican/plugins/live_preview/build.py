@@ -35,6 +35,7 @@ class Result:
     seconds: float
     afresh: bool
     complete: bool = True  # False: work is left for Builder.finish (the search index)
+    cpu_seconds: float = 0.0  # of this process (charts are drawn by others)
 
 
 class Builder:
@@ -59,7 +60,7 @@ class Builder:
 
     def build(self, afresh=False):
         """Run one build; a failed build logs its error, and the output keeps what the last good one gave."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         # Pelican keeps the warnings it has shown in class attributes and
         # shows each only once per process: each build shows its own again.
         LimitFilter._ignore.clear()
@@ -75,7 +76,8 @@ class Builder:
             return Result(False, frozenset(), time.perf_counter() - started, afresh)
         self.memory.finish(ok=True)
         logger.info("Pages and feeds: %d rendered, %d unchanged", self.memory.made, self.memory.reused)
-        return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending)
+        return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending,
+                      cpu_seconds=time.process_time() - cpu)
 
     def finish(self):
         """Run what the last build left for after its pages were announced: the search index."""

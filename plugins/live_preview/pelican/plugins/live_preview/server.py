@@ -121,7 +121,8 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
         # The pages first: the search index (seconds on a large blog) comes after.
         builds.publish(result.changed, complete=result.complete)
         how = f"afresh ({'; '.join(plan.reasons)})" if plan.afresh else "in place"
-        logger.info("Rebuilt %s in %.2f s: %d files changed", how, time.perf_counter() - saved, len(result.changed))
+        logger.info("Rebuilt %s in %.2f s (build %.2f s of CPU): %d files changed", how, time.perf_counter() - saved,
+                    result.cpu_seconds, len(result.changed))
         if not result.complete:
             index = builder.finish()
             builds.publish(index.changed)

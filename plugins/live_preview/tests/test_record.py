@@ -8,10 +8,9 @@ import pytest
 from jinja2 import Environment
 from jinja2.runtime import missing
 from pelican.contents import Article
-from pelican.settings import DEFAULT_CONFIG
-
 from pelican.plugins.live_preview.fingerprint import Fingerprints
 from pelican.plugins.live_preview.record import Memory, RecordingContext
+from pelican.settings import DEFAULT_CONFIG
 
 
 def post(slug, title="A title", body="<p>The body.</p>", day=1):

@@ -79,6 +79,7 @@ def register():
     # Every post and page, figures or not: a number typed by hand is the
     # mistake this looks for, and a post without figures can hold one.
     signals.content_object_init.connect(check_numbers)
+    pipeline.content_reused.connect(fill_post_again)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
@@ -158,6 +159,7 @@ def stats(state):
 
 
 def fill_post(content):
+    _REGISTERED.pop(getattr(content, "source_path", None), None)
     html = getattr(content, "_content", None)
     summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
     context = getattr(content, "_context", None)
@@ -165,6 +167,7 @@ def fill_post(content):
         return
     state = pipeline.this_build(context)
     build = state.part(PART, lambda: _read_inputs(state, content.settings))
+    registered = _REGISTERED[content.source_path] = ([], [])
     post = Post(
         source_path=content.relative_source_path,
         source_file=content.source_path,
@@ -176,6 +179,7 @@ def fill_post(content):
         for line, message in errors:
             state.add(content.source_path, line, message)
         build.mistakes += len(errors)
+        registered[0].extend(errors)
 
     if build.dataset is None or build.palette is None:
         if build.dataset is None:
@@ -200,6 +204,32 @@ def fill_post(content):
         content.chart_card = filled.charts[0].card
     for chart in filled.charts:
         build.want(chart)
+    registered[1].extend(filled.charts)
+
+
+def fill_post_again(content):
+    """A post a long-lived preview kept from its last build: its mistakes and charts, recorded in this build."""
+    registered = _REGISTERED.get(content.source_path)
+    context = getattr(content, "_context", None)
+    if registered is None or context is None:
+        return
+    state = pipeline.this_build(context)
+    build = state.part(PART, lambda: _read_inputs(state, content.settings))
+    errors, charts = registered
+    for line, message in errors:
+        state.add(content.source_path, line, message)
+    build.mistakes += len(errors)
+    build.charts.update((chart.base_path, chart) for chart in charts)
+    for chart in charts:
+        build.want(chart)
+    checked = _CHECKED.get(content.source_path)
+    if checked is not None and build.dataset is not None:
+        state.problems.extend(checked[1])
+
+
+# What each post's filling recorded in its build, for a preview that keeps
+# the post for its next build (fill_post_again).
+_REGISTERED = {}  # source path -> ([(line, message)], [Chart])
 
 
 def _filled(html, summary, post, build):

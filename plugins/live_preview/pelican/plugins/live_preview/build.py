@@ -19,10 +19,11 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from pelican import get_config, parse_arguments, signals
 from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from . import record, sync
+from . import record, reuse, sync
 from .writer import selective_writer
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ class Builder:
         self.digests = None  # {output file: SHA-256 of its bytes} after the last build
         self.memory = record.Memory()  # what each page and feed read, to render only those whose reads changed
         self.pending = []  # what the last build left to do once its pages are announced
+        self.kept = reuse.Kept()  # posts and pages read by the last builds, handed to the next when unchanged
+        self._context = None
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -72,10 +75,13 @@ class Builder:
             logger.error("The build failed, the preview shows the last good one: %s", error)
             sync.remove(self.staging)
             self.memory.finish(ok=False)
+            self.kept.finish(None, ok=False)
             self.pending = []
             return Result(False, frozenset(), time.perf_counter() - started, afresh)
         self.memory.finish(ok=True)
-        logger.info("Pages and feeds: %d rendered, %d unchanged", self.memory.made, self.memory.reused)
+        self.kept.finish(self._context, ok=True)
+        logger.info("Posts and pages: %d read, %d kept; pages and feeds: %d rendered, %d unchanged",
+                    self.kept.read, self.kept.reused, self.memory.made, self.memory.reused)
         return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending,
                       cpu_seconds=time.process_time() - cpu)
 
@@ -105,7 +111,9 @@ class Builder:
         if isinstance(pelican_class, str):
             module, name = pelican_class.rsplit(".", 1)
             pelican_class = getattr(importlib.import_module(module), name)
-        memory, live = self.memory, self.output
+        memory, live, kept = self.memory, self.output, self.kept
+        kept.start(settings)
+        self._context = None
         # Pelican's memoized methods keep every object they were asked about,
         # build after build, in this long-lived process.
         for method in ("get_content", "get_summary"):
@@ -117,8 +125,11 @@ class Builder:
 
         def record_names(generator):
             generator.env.context_class = record.RecordingContext
+            if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+                kept.attach(generator)
 
         def start_writing(generators):
+            self._context = generators[0].context
             memory.start(generators[0].context, _inputs(generators[0].env, self.settings_file(), self.argv))
 
         signals.generator_init.connect(record_names)

@@ -8,13 +8,14 @@ last build's bytes when record.Memory finds nothing it read has changed.
 
 import io
 import os
+import shutil
 from pathlib import Path
 
 from jinja2.runtime import missing
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
-from pelican.plugins.build_speed.writer import KeepUnchangedWriter
+from pelican.plugins.build_speed.writer import KeepUnchangedWriter, _PendingFile
 
 from .record import ReadContext
 
@@ -23,14 +24,12 @@ def selective_writer(memory, live_output):
     """A writer class for one build, remembering reads in `memory`; `live_output` holds the last build's files."""
 
     def previous(name):
-        try:
-            with open(Path(live_output, name), encoding="utf-8", newline="") as handle:
-                text = handle.read()
-        except (OSError, UnicodeDecodeError):
-            return None
-        return text.replace(os.linesep, "\n") if os.linesep != "\n" else text
+        path = Path(live_output, name)
+        return Unchanged(path) if path.is_file() else None
 
     class SelectiveWriter(KeepUnchangedWriter):
+        pending_file = _KeptFile
+
         def write_file(self, name, template, context, *args, **kwargs):
             return super().write_file(name, _Template(template, memory, previous), context, *args, **kwargs)
 
@@ -69,6 +68,39 @@ def selective_writer(memory, live_output):
             return feed[0] if feed else None
 
     return SelectiveWriter
+
+
+class Unchanged(str):
+    """What a page or feed that would come out the same is "rendered" as: the last build's file.
+
+    Written into the preview's writer it costs nothing in place, where that
+    file already is, and one copy in a build afresh.
+    """
+
+    def __new__(cls, source):
+        text = super().__new__(cls, "")
+        text.source = Path(source)
+        return text
+
+
+class _KeptFile(_PendingFile):
+    """A page or feed being written: an Unchanged one takes the last build's file."""
+
+    kept_from = None
+
+    def write(self, text):
+        if isinstance(text, Unchanged):
+            self.kept_from = text.source
+            return 0
+        return super().write(text)
+
+    def close(self):
+        if not self.closed and self.kept_from is not None and self.getvalue() == "":
+            if os.path.abspath(self.path) != os.path.abspath(self.kept_from):
+                shutil.copyfile(self.kept_from, self.path)
+            io.StringIO.close(self)
+            return
+        super().close()
 
 
 class _Template:

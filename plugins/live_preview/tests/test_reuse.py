@@ -4,8 +4,8 @@ import os
 from types import SimpleNamespace
 
 import pytest
-
 from pelican.plugins.live_preview.reuse import Kept
+
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import Problem
 

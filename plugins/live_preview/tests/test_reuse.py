@@ -47,11 +47,11 @@ def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=()):
     for name in read:
         found = generator.get_cached_data(name, None)
         if found is None:
-            found = SimpleNamespace(name=name, build=id(generator))
+            found = SimpleNamespace(source_path=str(content / name), build=id(generator))
             generator.cache_data(name, found)
         handed[name] = found
-    state = pipeline.this_build(generator.context)
-    state.problems.extend(problems)
+    # What the build reported, as its state holds it (no real build runs here).
+    generator.context[pipeline.CONTEXT_KEY] = SimpleNamespace(root=content.parent, problems=list(problems))
     kept.finish(generator.context, ok=True)
     return handed, generator
 

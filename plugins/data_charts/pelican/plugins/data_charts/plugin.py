@@ -209,7 +209,7 @@ def fill_post(content):
 
 def fill_post_again(content):
     """A post a long-lived preview kept from its last build: its mistakes and charts, recorded in this build."""
-    registered = _REGISTERED.get(content.source_path)
+    registered = _REGISTERED.get(getattr(content, "source_path", None))
     context = getattr(content, "_context", None)
     if registered is None or context is None:
         return

@@ -164,7 +164,7 @@ def main(argv=None):
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     builder = Builder(arguments.pelican)
     init_logging(level=builder.arguments.verbosity, name="pelican")
-    logging.getLogger(__name__).setLevel(logging.INFO)
+    logging.getLogger("pelican.plugins.live_preview").setLevel(logging.INFO)
     builds = events.Builds()
     try:
         server = _listen(builder.output, arguments.host, arguments.port, builds)

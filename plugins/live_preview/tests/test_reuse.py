@@ -38,9 +38,9 @@ class Generator:
         self.stored.append(filename)
 
 
-def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=()):
+def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configured=b"settings"):
     """One build: what the generator is handed from the last, then what it reads and what the build reports."""
-    kept.start({"PATH": str(content), "THEME": str(content)})
+    kept.start({"PATH": str(content), "THEME": str(content)}, configured)
     generator = Generator(content)
     kept.attach(generator)
     handed = {}
@@ -118,3 +118,11 @@ def test_a_failed_build_forgets_every_post(site):
     kept.finish(None, ok=False)
     second, _ = build(kept, site)
     assert second["posts/b.md"] is not first["posts/b.md"]
+
+
+def test_other_settings_read_every_post_again(site):
+    # A kept post holds the settings it was read with: its address, its date format.
+    kept = Kept()
+    first, _ = build(kept, site)
+    second, _ = build(kept, site, configured=b"ARTICLE_URL changed")
+    assert second["posts/a.md"] is not first["posts/a.md"]

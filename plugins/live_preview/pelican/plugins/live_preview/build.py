@@ -112,7 +112,7 @@ class Builder:
             module, name = pelican_class.rsplit(".", 1)
             pelican_class = getattr(importlib.import_module(module), name)
         memory, live, kept = self.memory, self.output, self.kept
-        kept.start(settings)
+        kept.start(settings, _configured(self.settings_file(), self.argv))
         self._context = None
         # Pelican's memoized methods keep every object they were asked about,
         # build after build, in this long-lived process.
@@ -210,11 +210,16 @@ def _search_plugin():
 
 def _inputs(env, settings_file, argv):
     """A digest of every template the build could render, the settings file and the command line."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_configured(settings_file, argv))
     for name in sorted(env.loader.list_templates()):
         source, _filename, _uptodate = env.loader.get_source(env, name)
         digest.update(name.encode() + b"\0" + source.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(Path(settings_file).read_bytes())
+    return digest.digest()
+
+
+def _configured(settings_file, argv):
+    """A digest of the settings file and the command line."""
+    digest = hashlib.sha256(Path(settings_file).read_bytes())
     digest.update("\0".join(argv).encode("utf-8", "surrogatepass"))
     return digest.digest()
 

@@ -5,6 +5,7 @@ Pelican, through the generators' own cache methods, the object the last
 build read, when
 
 - the file's stamp (modification time, size) is the same;
+- the settings file and the command line are the same;
 - the content folder holds the same files, and every file in it that is
   not a post or page (the data set, the authors file, the old links) is
   unchanged, and so is the chart palette: a post's figures and charts are
@@ -38,9 +39,14 @@ class Kept:
         self.troubled = frozenset()  # absolute paths the last build reported problems in
         self.reused = self.read = 0
 
-    def start(self, settings):
-        """A build begins: forget everything if what reading depends on changed."""
-        inputs = reading_inputs(settings)
+    def start(self, settings, configured=b""):
+        """A build begins: forget everything if what reading depends on changed.
+
+        `configured` is a digest of how the build was configured (the settings
+        file, the command line): a kept post holds the settings it was read
+        with, its addresses among them.
+        """
+        inputs = configured + reading_inputs(settings)
         if inputs != self.inputs:
             self.contents = {}
         self.inputs = inputs

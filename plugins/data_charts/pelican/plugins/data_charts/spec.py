@@ -84,7 +84,7 @@ def parse_spec(text):
         raise yaml_mistake(error, text) from None
     if not isinstance(data, dict):
         raise ChartError("the chart block must be a list of 'key: value' lines, starting with 'type:' and 'title:'")
-    fields = {}
+    fields, written = {}, {}  # written: the key the author used for each list ('period' or 'periods')
     for key, value in data.items():
         key = str(key)
         if key not in KNOWN_KEYS:
@@ -93,7 +93,7 @@ def parse_spec(text):
             name = LIST_KEYS[key]
             if name in fields:
                 raise ChartError(f"'{key}' repeats '{name}'; give one list", key=key)
-            fields[name] = _as_list(key, value)
+            fields[name], written[name] = _as_list(key, value), key
         elif key == "labels":
             fields["labels"] = _as_labels(value)
         else:
@@ -102,7 +102,11 @@ def parse_spec(text):
     if missing:
         raise ChartError(f"the chart needs {' and '.join(repr(key) for key in missing)}")
     _check_choices(fields)
-    fields["periods"] = tuple(_expand_periods(fields["periods"]))
+    try:
+        fields["periods"] = tuple(_expand_periods(fields["periods"]))
+    except ChartError as error:
+        # A malformed range is found as it is expanded: point at the line that wrote it.
+        raise ChartError(str(error), key=written["periods"]) from None
     return ChartSpec(**fields)
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import Source, parse_value
+from pelican.plugins.data_charts.dataset import Source, load_dataset, parse_value
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.figures import parse_figure_words
 from pelican.plugins.data_charts.formatting import plain_number
@@ -11,6 +11,7 @@ from pelican.plugins.data_charts.placeholders import Post, fill
 from pelican.plugins.data_charts.selection import Query, select, select_showing_gaps, span
 from pelican.plugins.data_charts.spec import parse_spec
 
+from .conftest import write_data
 from .test_units import spec_text
 
 
@@ -65,6 +66,33 @@ def test_an_inline_figure_given_by_two_sources_asks_for_an_at_id(tmp_path, datas
                            (6.4, 4.0)).errors
     assert message.endswith("is given by 2 sources: article (126), paper (126); add @id naming the one to use, "
                             "like {{ Mexico FY2012 court_grant_rate @asylumist-2013-11-13 }}")
+
+
+def test_a_figure_given_by_two_sources_is_refused_at_the_measure_line(dataset):
+    with pytest.raises(ChartError) as error:
+        select(Query(("court_granted",), ("Mexico",), ("FY2012",)), dataset)
+    assert error.value.key == "measure"
+
+
+@pytest.mark.parametrize("query, key", [
+    (Query(("court_granted",), ("Mexcio",), ("FY2012",)), "nationality"),
+    (Query(("court_grantd",), ("Mexico",), ("FY2012",)), "measure"),
+    (Query(("court_granted",), ("Mexico",), ("FY2021",)), "period"),
+    (Query(("court_granted",), ("Mexico",), ("FY2012",), ("artcle",)), "source"),
+])
+def test_an_unknown_name_is_refused_at_the_line_of_its_key(dataset, query, key):
+    with pytest.raises(ChartError) as error:
+        select(query, dataset)
+    assert error.value.key == key
+
+
+def test_a_rate_comes_from_the_one_source_that_gives_both_its_terms(tmp_path):
+    # The article gives the grants but not the denials: only the paper's rate can be computed.
+    rows = ("period,nationality,measure,value,source\nFY2012,Mexico,court_granted,126,article\n"
+            "FY2012,Mexico,court_granted,120,paper\nFY2012,Mexico,court_denied,1380,paper\n")
+    dataset = load_dataset(write_data(tmp_path / "data", rows))
+    (point,) = select(parse_figure_words("Mexico FY2012 court_grant_rate"), dataset)
+    assert (point.source, point.value) == ("paper", 8)
 
 
 def test_sources_compared_come_in_the_order_the_chart_names_them(dataset):

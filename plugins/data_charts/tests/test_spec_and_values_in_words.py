@@ -41,6 +41,9 @@ def refused(call, *args):
     (CHART + "labels: [a]", "'labels' maps names to the labels to show, like {asylumist-2013-11-13: The Asylumist}", "labels"),
     (CHART + "labels: {a: [b]}", "'labels' maps each name to a short text; found a list", "labels"),
     (CHART + "labels: {a: {b: c}}", "'labels' maps each name to a short text; found a mapping", "labels"),
+    (CHART + "caption: [a]", "'caption' takes a single value; found a list", "caption"),
+    (CHART.replace("nationality: Mexico", "nationalities: [Mexico, Honduras, Mexico, Honduras]"),
+     "'nationalities' names Honduras, Mexico twice", "nationalities"),
     (CHART + "labels: {~: Honduran nationals}", "'labels' maps each name to a short text; it is empty", "labels"),
     (CHART.replace("period: FY2012", "periods: FY2010..FY2012..FY2014"),
      "a range of periods runs between two fiscal years, like FY2005..FY2014; found 'FY2010..FY2012..FY2014'", "periods"),
@@ -59,10 +62,44 @@ def test_a_chart_block_mistake_reads_so(text, message, key):
     ("type: bar\ntitle: T\ntitle: U", "'title' is given twice (lines 2 and 3 of the block); keep one", 3),
     ("type: bar\ntitle: T: U: V\n", "quote the title: it contains a colon, which YAML reads as a new key (write title: 'T: U: V')", 2),
     ("type: bar\ntitle: 'T\n", "the chart block is not valid YAML: found unexpected end of stream", 3),
+    # A first line is never taken for the run-on end of the last one.
+    ("title: Grants: FY2012\ntype: bar\nmeasure court_granted",
+     "quote the title: it contains a colon, which YAML reads as a new key (write title: 'Grants: FY2012')", 1),
+    ("type: bar\ntitle: T\nmeasure court_granted\nnationality: Mexico\n",
+     "'measure court_granted' is not a 'key: value' line", 3),
+    ("type: bar\ntitle: !!python/name:os.system x\n",
+     "the chart block is not valid YAML: could not determine a constructor for the tag "
+     "'tag:yaml.org,2002:python/name:os.system'", 2),
+    ("type: bar\n---\nmeasures: [[x]]\n",
+     "'---' starts a second YAML document; a chart block is one list of 'key: value' lines, so remove it", 2),
+    # YAML marks no line for a character it cannot read at all.
+    (CHART + "caption: a\x07b\n", "the chart block is not valid YAML: control characters are not allowed", None),
 ])
 def test_a_mistake_on_a_line_of_the_block_names_that_line(text, message, line):
     error = refused(parse_spec, text)
     assert (str(error), error.block_line) == (message, line)
+
+
+def test_an_empty_list_of_names_is_refused_without_a_hint():
+    error = refused(parse_spec, CHART.replace("nationality: Mexico", "nationalities: []"))
+    assert str(error) == "'nationalities' takes a name or a list of names, like [Mexico, Honduras]"
+
+
+@pytest.mark.parametrize("text, message", [
+    # An anchor alone, never repeated, is refused all the same.
+    ("type: bar\ntitle: &t T\n", "the chart block uses a YAML anchor or alias ('&' or '*'); write each value out"),
+    # Nesting is counted afresh after each list or mapping.
+    ("type: bar\nlabels: {a: b}\nmeasures: [[[x]]]\n",
+     "the chart block nests lists or mappings more than 2 deep; keys take a value, a list, or (labels) a mapping"),
+])
+def test_anchors_and_deep_nesting_are_refused_before_yaml_builds_anything(text, message):
+    assert str(refused(parse_spec, text)) == message
+
+
+def test_a_block_of_exactly_the_longest_length_is_read():
+    text = CHART + "caption: "
+    spec = parse_spec(text + "x" * (10_000 - len(text)))
+    assert len(spec.caption) == 10_000 - len(text)
 
 
 def test_a_chart_of_every_key_reads_each_as_written():

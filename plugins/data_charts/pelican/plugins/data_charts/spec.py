@@ -202,6 +202,8 @@ def yaml_mistake(error, text):
         number = number - 1 if number and number > 1 else number
         bad = lines[number - 1].strip() if number and number <= len(lines) else line.strip()
         advice = f"'{bad}' is not a 'key: value' line"
+    elif "found another document" in problem:
+        advice = "'---' starts a second YAML document; a chart block is one list of 'key: value' lines, so remove it"
     elif "expected ',' or ']'" in problem or "flow sequence" in problem:
         advice = "a list in [ ] is not closed or holds a stray character; write [a, b]"
     else:

@@ -258,6 +258,7 @@ def resume(name, workers, module=None):
                     ignore=shutil.ignore_patterns("__pycache__"))
     copy_tests(ROOT / "plugins" / name, folder / "tests")
     write_config(folder, name, PACKAGES[name])
+    forget_reach(folder)
     if module is None:
         mutmut_run(name, folder, [], workers)
         return
@@ -278,10 +279,10 @@ def resume(name, workers, module=None):
 def rerun_survivors(name, workers):
     """The package's current tests against the last run's survivors only, in the same stage.
 
-    For the loop of writing a test and seeing what it kills. mutmut measures
-    which tests reach which function only for tests it has not seen: after a
-    change to the package's code, or to what an existing test calls, run the
-    whole package again.
+    For the loop of writing a test and seeing what it kills. The tests are
+    measured afresh for which functions they reach; after a change to the
+    package's code, resume first, so that the changed functions' mutants are
+    made and tested anew.
     """
     folder = STAGE / name
     listed = folder / "survivors.txt"
@@ -292,8 +293,19 @@ def rerun_survivors(name, workers):
     for destination in (folder / "tests", folder / "mutants" / "tests"):
         copy_tests(ROOT / "plugins" / name, destination)
     write_config(folder, name, PACKAGES[name])
+    forget_reach(folder)
     if survivors:
         mutmut_run(name, folder, survivors, workers)
+
+
+def forget_reach(folder):
+    """Make mutmut measure again which tests reach which function, keeping every result.
+
+    mutmut measures only tests it has not seen before, so an old test that
+    reaches new or changed code (a module split out, a call added) would
+    never be run against its mutants. Measuring the whole suite takes seconds.
+    """
+    (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
 
 
 def worker_count(option):

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from pelican.plugins.data_charts import draw
-from pelican.plugins.data_charts.draw import POOL_FROM, DrawJob, Drawer, Look, SiteCardJob, looks, render
+from pelican.plugins.data_charts.draw import POOL_FROM, Drawer, DrawJob, Look, SiteCardJob, looks, render
 from pelican.plugins.data_charts.layout import ChartTable, Series
 
 from .test_units import chart

@@ -14,9 +14,9 @@ copy of its tests, with a conftest that puts that folder first on the
 
     .venv/bin/python scripts/mutate.py [NAME ...]            # default: every package
     .venv/bin/python scripts/mutate.py --report [NAME ...]   # re-read .mutate/NAME/, no run
-    .venv/bin/python scripts/mutate.py --survivors NAME      # the tests as they are now, against
-                                                             # the last run's survivors only
-    .venv/bin/python scripts/mutate.py --resume NAME[.MODULE]  # keep the stage's results, test
+    .venv/bin/python scripts/mutate.py --survivors NAME[.MODULE ...]  # the tests as they are now,
+                                                             # against the last run's survivors only
+    .venv/bin/python scripts/mutate.py --resume NAME[.MODULE ...]  # keep the stage's results, test
                                                              # the mutants that have none
     --workers=N (or MUTATE_WORKERS=N): mutants tested at once (default: one a CPU core)
 
@@ -239,13 +239,13 @@ def run(name, excluded, workers):
     mutmut_run(name, folder, [], workers)
 
 
-def resume(name, workers, module=None):
+def resume(name, workers, modules=()):
     """Test the mutants of the stage that have no result yet, keeping every other result.
 
     The package and its tests are copied in again; mutmut makes the mutants
     of each function anew and drops their results when the function's code
-    changed, so no result of older code is kept. With `module`, only that
-    module's mutants are tested (the report still covers the package).
+    changed, so no result of older code is kept. With `modules`, only their
+    mutants are tested (the report still covers the package).
     Results of tests since weakened or removed would be kept: after such a
     change, run the package afresh.
     """
@@ -259,37 +259,40 @@ def resume(name, workers, module=None):
     copy_tests(ROOT / "plugins" / name, folder / "tests")
     write_config(folder, name, PACKAGES[name])
     forget_reach(folder)
-    if module is None:
+    if not modules:
         mutmut_run(name, folder, [], workers)
         return
-    if not (package / f"{module}.py").is_file():
-        sys.exit(f"{name}: no module {module}.py in {package.relative_to(STAGE)}")
+    for module in modules:
+        if not (package / f"{module}.py").is_file():
+            sys.exit(f"{name}: no module {module}.py in {package.relative_to(STAGE)}")
     # mutmut re-makes changed mutants only as a run starts, and a run given
     # names tests each of them again: make them first, then name the untested.
     generate = ("from mutmut.__main__ import create_mutants; from mutmut.utils.file_utils import "
                 "copy_src_dir, copy_also_copy_files; copy_src_dir(); copy_also_copy_files(); create_mutants(1)")
     subprocess.run([sys.executable, "-c", generate], cwd=folder, check=True, stdout=subprocess.DEVNULL)
-    meta = folder / "mutants" / "pelican" / "plugins" / name / f"{module}.py.meta"
-    untested = [mutant for mutant, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+    metas = [folder / "mutants" / "pelican" / "plugins" / name / f"{module}.py.meta" for module in modules]
+    untested = [mutant for meta in metas
+                for mutant, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
                 if code is None]
     if untested:
         mutmut_run(name, folder, untested, workers)
 
 
-def rerun_survivors(name, workers):
+def rerun_survivors(name, workers, modules=()):
     """The package's current tests against the last run's survivors only, in the same stage.
 
     For the loop of writing a test and seeing what it kills. The tests are
     measured afresh for which functions they reach; after a change to the
     package's code, resume first, so that the changed functions' mutants are
-    made and tested anew.
+    made and tested anew. With `modules`, only their survivors are run.
     """
     folder = STAGE / name
     listed = folder / "survivors.txt"
     if not listed.is_file():
         sys.exit(f"{name}: no survivors.txt in {folder}; run without --survivors first")
+    prefixes = tuple(f"pelican.plugins.{name}.{module}." for module in modules) or ("",)
     survivors = [line.split()[0] for line in listed.read_text(encoding="utf-8").splitlines()
-                 if line and not line.startswith("#")]
+                 if line and not line.startswith("#") and line.startswith(prefixes)]
     for destination in (folder / "tests", folder / "mutants" / "tests"):
         copy_tests(ROOT / "plugins" / name, destination)
     write_config(folder, name, PACKAGES[name])
@@ -395,18 +398,21 @@ def main(arguments):
         sys.exit(f"unknown option {', '.join(sorted(set(options) - known))}; "
                  "use --report, --survivors, --resume or --workers=N")
     workers = worker_count(options.get("--workers"))
-    modules = dict(target.partition(".")[::2] for target in targets)
+    modules = {}  # package -> the modules named with it (NAME.MODULE), if any
+    for target in targets:
+        name, _, module = target.partition(".")
+        modules.setdefault(name, []).extend([module] if module else [])
     unknown = [name for name in modules if name not in PACKAGES]
     if unknown:
         sys.exit(f"no package {', '.join(unknown)}; choose from {', '.join(PACKAGES)}")
-    if any(modules.values()) and "--resume" not in options:
-        sys.exit("a module (NAME.MODULE) can only be resumed; use --resume")
+    if any(modules.values()) and not {"--resume", "--survivors"} & set(options):
+        sys.exit("a module (NAME.MODULE) is taken only with --resume or --survivors")
     stale = []
     for name in modules or PACKAGES:
         if "--survivors" in options:
-            rerun_survivors(name, workers)
+            rerun_survivors(name, workers, modules.get(name, []))
         elif "--resume" in options:
-            resume(name, workers, modules.get(name) or None)
+            resume(name, workers, modules.get(name, []))
         elif "--report" not in options:
             run(name, PACKAGES[name], workers)
         report = report_package(name)

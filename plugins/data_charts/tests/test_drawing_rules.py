@@ -96,3 +96,28 @@ def test_from_the_sixth_chart_on_each_is_handed_to_the_pool(dataset, palette, mo
     assert drawer.held == {} and set(drawer.futures) == set(jobs)
     drawn = drawer.results()
     assert set(drawn) == set(jobs) and drawn[POOL_FROM - 1] == render(jobs[POOL_FROM - 1])
+
+
+def _ticks_and_legend(table, palette, look="narrow"):
+    job = DrawJob(table, palette, (6.4, 4.0))
+    axes = draw._figure(job, looks(job)[look]).axes[0]
+    return [label.get_text() for label in axes.get_xticklabels()], axes.get_legend() is not None
+
+
+def _years(count):
+    periods = tuple(f"FY{2005 + n}" for n in range(count))
+    return ChartTable("line", "T", "individuals", "period", periods,
+                      (Series("Granted", tuple(range(1, count + 1)), 0, 0),), "Granted, individuals")
+
+
+def test_a_phone_labels_every_other_year_of_a_line_only_beyond_six(palette):
+    assert _ticks_and_legend(_years(6), palette)[0] == ["FY2005", "FY2006", "FY2007", "FY2008", "FY2009", "FY2010"]
+    assert _ticks_and_legend(_years(7), palette)[0] == ["FY2005", "", "FY2007", "", "FY2009", "", "FY2011"]
+
+
+def test_a_single_line_has_no_legend_and_two_bars_have_one_with_words_unbroken(palette):
+    assert _ticks_and_legend(_years(3), palette) == (["FY2005", "FY2006", "FY2007"], False)
+    # A name longer than a phone's label width stays whole rather than breaking mid-word.
+    two = ChartTable("grouped-bar", "T", "cases", "nationality", ("Afghanistan", "Mexico"),
+                     (Series("Granted", (1, 2), 0, 0), Series("Denied", (3, 4), 1, 0)), "Cases")
+    assert _ticks_and_legend(two, palette) == (["Afghanistan", "Mexico"], True)

@@ -121,3 +121,21 @@ def test_a_single_line_has_no_legend_and_two_bars_have_one_with_words_unbroken(p
     two = ChartTable("grouped-bar", "T", "cases", "nationality", ("Afghanistan", "Mexico"),
                      (Series("Granted", (1, 2), 0, 0), Series("Denied", (3, 4), 1, 0)), "Cases")
     assert _ticks_and_legend(two, palette) == (["Afghanistan", "Mexico"], True)
+
+
+def _value_axis(palette, axis_label, unit="cases"):
+    table = ChartTable("bar", "T", unit, "nationality", ("Mexico", "Honduras"), (Series("V", (40, 80), 0, 0),),
+                       axis_label)
+    job = DrawJob(table, palette, (6.4, 4.0))
+    return draw._figure(job, looks(job)["page"]).axes[0]
+
+
+def test_the_value_axis_name_wraps_at_two_thirds_of_the_height_in_11_pt_letters(palette):
+    # A 4 in high chart: 4 x 72 x 0.66 / (11 x 0.6) = 28.8, so 28 letters a line.
+    assert _value_axis(palette, "Granted affirmatively, cases").get_ylabel() == "Granted affirmatively, cases"
+    assert _value_axis(palette, "Granted affirmatively, people").get_ylabel() == "Granted affirmatively,\npeople"
+
+
+def test_a_rates_value_axis_reads_in_percent(palette):
+    assert _value_axis(palette, "Grant rate (court), percent", unit="percent").yaxis.get_major_formatter()(40, 0) == "40%"
+    assert _value_axis(palette, "Granted, cases").yaxis.get_major_formatter()(2000, 0) == "2,000"

@@ -340,13 +340,15 @@ def test_a_text_measured_once_is_not_measured_again(monkeypatch):
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
 
+    from pelican.plugins.data_charts import canvas
     from pelican.plugins.data_charts.canvas import SharedSizeRenderer
 
+    monkeypatch.setattr(canvas, "_sizes", {})  # whatever this process has measured before
     measured = []
     measure = RendererAgg.get_text_width_height_descent
     monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
                         lambda self, s, prop, ismath: measured.append(s) or measure(self, s, prop, ismath))
-    text, font = "Measured once: Guatemala, FY2013", FontProperties(size=13)  # text no other test draws
+    text, font = "Guatemala, FY2013", FontProperties(size=13)
     first = SharedSizeRenderer(10, 10, 100).get_text_width_height_descent(text, font, False)
     # Another figure's renderer, as each rendering of each chart has its own.
     again = SharedSizeRenderer(10, 10, 100).get_text_width_height_descent(text, font, False)

@@ -139,3 +139,10 @@ def test_the_value_axis_name_wraps_at_two_thirds_of_the_height_in_11_pt_letters(
 def test_a_rates_value_axis_reads_in_percent(palette):
     assert _value_axis(palette, "Grant rate (court), percent", unit="percent").yaxis.get_major_formatter()(40, 0) == "40%"
     assert _value_axis(palette, "Granted, cases").yaxis.get_major_formatter()(2000, 0) == "2,000"
+
+
+def test_a_phones_labels_wrap_at_ten_letters_and_the_pages_at_fourteen(palette):
+    two = ChartTable("grouped-bar", "T", "cases", "nationality", ("El Salvador", "Mexico"),
+                     (Series("Granted", (1, 2), 0, 0), Series("Denied", (3, 4), 1, 0)), "Cases")
+    assert _ticks_and_legend(two, palette)[0] == ["El\nSalvador", "Mexico"]
+    assert _ticks_and_legend(two, palette, "page")[0] == ["El Salvador", "Mexico"]

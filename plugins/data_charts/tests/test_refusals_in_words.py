@@ -111,6 +111,13 @@ def test_a_gap_in_one_of_the_sources_compared_is_named_with_that_source(dataset)
         "or add 'missing: show' to draw what exists and state what is missing")
 
 
+def test_a_figure_none_of_the_sources_compared_gives_lists_what_they_give(dataset):
+    query = Query(("court_withdrawn",), ("Mexico",), ("FY2012",), ("article", "paper"))
+    assert refusal(select, query, dataset) == (
+        "the data set has no court_withdrawn for Mexico in FY2012 (for Mexico in FY2012 it has court_abandoned, "
+        "court_denied, court_granted, court_received, dhs_affirmative_granted from article, paper)")
+
+
 def test_a_gap_in_the_one_source_named_is_named_once_with_what_that_source_has(dataset):
     query = Query(("court_received", "court_granted"), ("Mexico",), ("FY2012",), ("paper",))
     assert refusal(select, query, dataset) == (

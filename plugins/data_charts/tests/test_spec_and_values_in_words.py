@@ -4,9 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import fiscal_years, parse_value
+from pelican.plugins.data_charts.dataset import fiscal_years, load_dataset, parse_value, read_dataset
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.spec import parse_spec
+
+from .conftest import OBSERVATIONS, SOURCES, write_data
 
 CHART = "type: bar\ntitle: T\nmeasure: court_granted\nnationality: Mexico\nperiod: FY2012\n"
 KEYS = "type, title, caption, id, x, missing, measures, measure, nationalities, nationality, periods, period, sources, source, labels"
@@ -66,6 +68,9 @@ def test_a_chart_block_mistake_reads_so(text, message, key):
     ("title: Grants: FY2012\ntype: bar\nmeasure court_granted",
      "quote the title: it contains a colon, which YAML reads as a new key (write title: 'Grants: FY2012')", 1),
     ("type: bar\ntitle: T\nmeasure court_granted\nnationality: Mexico\n",
+     "'measure court_granted' is not a 'key: value' line", 3),
+    # Indented, the same line runs on into the title, and YAML stops on the line after it.
+    ("type: bar\ntitle: T\n  measure court_granted\n  nationality: Mexico\n",
      "'measure court_granted' is not a 'key: value' line", 3),
     ("type: bar\ntitle: !!python/name:os.system x\n",
      "the chart block is not valid YAML: could not determine a constructor for the tag "
@@ -170,3 +175,39 @@ def test_a_range_of_one_year_is_that_year():
 def test_a_yaml_mistake_is_advice_on_the_line_at_fault(text, message, line):
     error = refused(parse_spec, text)
     assert (str(error), error.block_line) == (message, line)
+
+
+# The data set's own mistakes, listed row by row
+
+def dataset_mistake(tmp_path, observations=None, sources=None):
+    return str(refused(load_dataset, write_data(tmp_path / "data", observations or OBSERVATIONS,
+                                                sources or SOURCES)))
+
+
+def test_up_to_twenty_bad_rows_are_listed_and_the_rest_counted(tmp_path):
+    header = "period,nationality,measure,value,source\n"
+    twenty = "".join(f"FY2012,,court_granted,{n},article\n" for n in range(20))
+    listed = [f"  observations.csv line {n}: the nationality is empty" for n in range(2, 22)]
+    assert dataset_mistake(tmp_path / "twenty", header + twenty).splitlines() == ["the data set has errors:", *listed]
+    more = dataset_mistake(tmp_path / "more", header + twenty + "FY2012,,court_denied,1,article\n" * 2)
+    assert more.splitlines() == ["the data set has errors:", *listed, "  ... and 2 more"]
+
+
+def test_a_row_from_an_unknown_source_points_at_sources_csv(tmp_path):
+    assert dataset_mistake(tmp_path, OBSERVATIONS + "FY2012,Mexico,court_granted,5,nowhere\n") == (
+        "the data set has errors:\n  observations.csv line 16: no source 'nowhere' in sources.csv")
+
+
+def test_a_file_that_cannot_be_read_is_named_without_a_line(tmp_path):
+    (tmp_path / "sources.csv").write_text(SOURCES, encoding="utf-8")
+    message = str(refused(load_dataset, tmp_path))
+    assert message == f"{tmp_path / 'observations.csv'}: cannot be read: No such file or directory"
+
+
+def test_broken_sum_rules_leave_the_rows_read_and_say_so(tmp_path):
+    directory = write_data(tmp_path / "data")
+    (directory / "sums.csv").write_text("total,part\n", encoding="utf-8")
+    dataset, problems = read_dataset(directory)
+    assert sorted(dataset.sources) == ["article", "dhs", "paper"] and len(dataset.observations) == 14
+    assert [(p.path.name, p.line, p.message) for p in problems] == [
+        ("sums.csv", None, "sums.csv: the columns must be total, parts")]

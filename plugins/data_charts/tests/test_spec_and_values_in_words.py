@@ -211,3 +211,17 @@ def test_broken_sum_rules_leave_the_rows_read_and_say_so(tmp_path):
     assert sorted(dataset.sources) == ["article", "dhs", "paper"] and len(dataset.observations) == 14
     assert [(p.path.name, p.line, p.message) for p in problems] == [
         ("sums.csv", None, "sums.csv: the columns must be total, parts")]
+
+
+@pytest.mark.parametrize("observations, line, message", [
+    ("", 1, "the columns must be period, nationality, measure, value, source; found "),
+    ("period,nation,measure,value,source\n", 1,
+     "the columns must be period, nationality, measure, value, source; "
+     "found 'period', 'nation', 'measure', 'value', 'source'"),
+    # A field of exactly 10,000 characters is read; one more is refused at its line.
+    (OBSERVATIONS + f"FY2012,{'x' * 10_000},court_granted,1,article\nFY2012,{'y' * 10_001},court_granted,1,article\n",
+     17, "a field is 10001 characters long, more than the 10000 any field needs; look for an unclosed quote"),
+])
+def test_a_file_the_csv_reader_cannot_take_is_named_at_its_line(tmp_path, observations, line, message):
+    directory = write_data(tmp_path / "data", observations)
+    assert str(refused(load_dataset, directory)) == f"{directory / 'observations.csv'}:{line}: {message}"

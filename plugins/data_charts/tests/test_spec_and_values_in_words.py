@@ -225,3 +225,18 @@ def test_broken_sum_rules_leave_the_rows_read_and_say_so(tmp_path):
 def test_a_file_the_csv_reader_cannot_take_is_named_at_its_line(tmp_path, observations, line, message):
     directory = write_data(tmp_path / "data", observations)
     assert str(refused(load_dataset, directory)) == f"{directory / 'observations.csv'}:{line}: {message}"
+
+
+def test_every_bad_row_of_both_files_is_listed_at_its_line(tmp_path):
+    sources = SOURCES + "short,only two\n" + SOURCES.splitlines()[1] + "\n"
+    observations = OBSERVATIONS + ("FY2012,Mexico,court_granted\nFY2012,Mexico,court_granted,126,article\n"
+                                   "FY2012,,court_granted,1,article\nFY2012,Mexico,court_denied,1395,article\n")
+    assert str(refused(load_dataset, write_data(tmp_path / "data", observations, sources))).splitlines() == [
+        "the data set has errors:",
+        "  sources.csv line 5: expected 6 fields, found 2",
+        "  sources.csv line 6: source 'article' is listed twice",
+        "  observations.csv line 16: expected 5 fields, found 3",
+        "  observations.csv line 17: repeats line 2 (FY2012, Mexico, court_granted, article)",
+        "  observations.csv line 18: the nationality is empty",
+        "  observations.csv line 19: repeats line 3 (FY2012, Mexico, court_denied, article)",
+    ]

@@ -50,7 +50,12 @@ class LivePreview:
                                             start_new_session=True,
                                             env=dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb"))
         threading.Thread(target=self._listen, args=(timeout,), daemon=True).start()
-        return self.next_build(timeout)
+        try:
+            return self.next_build(timeout)
+        except BaseException:
+            # A `with` block whose start fails never reaches its __exit__.
+            self.stop()
+            raise
 
     def _listen(self, timeout):
         """Read the event stream into `messages`; connect again after the preview starts itself again."""
@@ -91,7 +96,9 @@ class LivePreview:
         messages = [self.next_build(timeout)]
         while True:
             try:
-                item = self.messages.get(timeout=quiet)
+                # A build announces its pages first, and is complete once
+                # its search index is made too.
+                item = self.messages.get(timeout=quiet if messages[-1][1].get("complete", True) else timeout)
             except queue.Empty:
                 return messages
             if item is None:

@@ -29,3 +29,13 @@ def test_sync_onto_a_missing_output_writes_everything(tmp_path):
     fresh = tmp_path / "fresh"
     write(fresh, {"a.html": "a"})
     assert sync(fresh, tmp_path / "output") == {"a.html"}
+
+
+def test_a_spared_folder_stays_until_its_own_work_replaces_it(tmp_path):
+    # The search index is made after the pages are shown: a build synced
+    # without it must not take the old index away meanwhile.
+    fresh, output = tmp_path / "fresh", tmp_path / "output"
+    write(output, {"index.html": "old", "pagefind/index.pf": "index", "gone.html": "gone"})
+    write(fresh, {"index.html": "new"})
+    assert sync(fresh, output, spared=["pagefind/"]) == {"index.html", "gone.html"}
+    assert files_under(output) == {"index.html", "pagefind/index.pf"}

@@ -30,6 +30,8 @@ class _PendingFile(io.StringIO):
 
 
 class KeepUnchangedWriter(Writer):
+    pending_file = _PendingFile  # what each page and feed is written into
+
     def _open_w(self, filename, encoding, override=False):
         """Pelican's rules for a path written twice, then a file that writes on close."""
         if filename in self._overridden_files or (
@@ -41,7 +43,7 @@ class KeepUnchangedWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return _PendingFile(filename, encoding)
+        return self.pending_file(filename, encoding)
 
 
 def keep_unchanged_writer(pelican):

@@ -21,7 +21,7 @@ def xml_text(text):
     return Markup(cleaned) if isinstance(text, Markup) else cleaned
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReplyTo:
     """The comment a reply answers: its id and its author's escaped name."""
 
@@ -29,7 +29,7 @@ class ReplyTo:
     author: Markup
 
 
-@dataclass
+@dataclass(frozen=True)
 class FeedItem:
     """The attributes Pelican's Writer.write_feed reads from an article."""
 

@@ -112,12 +112,31 @@ def _load_one(dirpath, filename, relative, path, timezone, max_length, now):
                               "move it to comments/<post-slug>/<comment-id>.md")]
     if extension != ".md":
         return None, [_not_read(path, "comment files end in '.md'", f"rename it to {stem}.md")]
+    full = os.path.join(dirpath, filename)
     try:
-        text = _read_text(os.path.join(dirpath, filename))
-        return parse_comment(text, comment_id=stem, slug=relative, path=path,
-                             timezone=timezone, max_length=max_length, now=now)
+        status = os.stat(full, follow_symlinks=False)
+        key = (status.st_mtime_ns, status.st_size, status.st_ino, stem, relative, path, timezone, max_length)
+    except OSError:
+        key = None
+    kept = _PARSED.get(full)
+    if key is not None and kept is not None and kept[0] == key:
+        return kept[1], []
+    try:
+        text = _read_text(full)
+        comment, problems = parse_comment(text, comment_id=stem, slug=relative, path=path,
+                                          timezone=timezone, max_length=max_length, now=now)
     except Exception as error:
         return None, [Problem(path, None, *failure(error))]
+    if key is not None and comment is not None and not problems:
+        _PARSED[full] = (key, comment)
+    return comment, problems
+
+
+# A long-lived preview (live_preview) reads the same comment files build
+# after build: a file whose stamp is unchanged is the comment it was. Only
+# comments read without a problem are kept, so a problem is reported by
+# every build (a date in the future is one, and time moves on).
+_PARSED = {}  # file path -> ((modification time, size, inode, how it was read), Comment)
 
 
 def _read_text(path):

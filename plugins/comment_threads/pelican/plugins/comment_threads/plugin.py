@@ -104,13 +104,8 @@ def attach_threads(generator):
         if problem:
             problems.append(Problem(build.where(article.source_path),
                                     _line_of_key(article.source_path, "comments"), *problem))
-        nodes, found = build_thread(
-            groups[slug],
-            article.date,
-            newest_first=config.order == "newest-first",
-        )
+        article.comment_thread, found = _thread(article, state, groups[slug], config, generator.context, bodies)
         problems += found
-        article.comment_thread = _thread_view(article, state, nodes, config, generator.context, bodies)
     bodies.save()
     for article in chain(generator.translations, generator.hidden_translations):
         article.comment_thread = articles[article.slug].comment_thread
@@ -156,6 +151,26 @@ def _split_suggestion(sentence):
     """(message, suggestion) of a sentence written as `what is wrong; what to do`."""
     message, _, suggestion = sentence.partition("; ")
     return message, suggestion or None
+
+
+def _thread(article, state, comments, config, context, bodies):
+    """(ThreadView, problems) of one article's comments, kept for the next build of a long-lived preview."""
+    key = (repr(comments), article.title, article.url, article.date, state, config, bodies.fingerprint,
+           context.get("SITEURL"), context.get("FEED_DOMAIN"), repr(author_names(config, context)))
+    kept = _THREADS.get(article.slug)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    nodes, found = build_thread(comments, article.date, newest_first=config.order == "newest-first")
+    made = _THREADS[article.slug] = (key, (_thread_view(article, state, nodes, config, context, bodies), found))
+    return made[1]
+
+
+# A long-lived preview (live_preview) builds again and again; a thread whose
+# comments, post and settings are unchanged comes out the same, so each
+# post's last thread is kept, one entry a post.
+_THREADS = {}  # slug -> (what the thread was made from, (ThreadView, problems))
+# And so are its feed items, while its thread is the same object.
+_FEED_ITEMS = {}  # slug -> ((address, title, ThreadView), [FeedItem])
 
 
 def _in_feeds(article):
@@ -219,7 +234,11 @@ def write_feeds(generator, writer):
         if not _in_feeds(article):
             continue
         thread = article.comment_thread
-        items = feed_items(article.url, article.title, thread.comments)
+        made_from = (article.url, article.title, thread)
+        kept = _FEED_ITEMS.get(article.slug)
+        if kept is None or kept[0][:2] != made_from[:2] or kept[0][2] is not thread:
+            kept = _FEED_ITEMS[article.slug] = (made_from, feed_items(article.url, article.title, thread.comments))
+        items = kept[1]
         everything += items
         if config.feed_atom:
             path = config.feed_atom.format(slug=article.slug)

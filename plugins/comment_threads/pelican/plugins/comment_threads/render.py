@@ -136,7 +136,7 @@ def mailto_href(address, slug, title, replyto=None):
     return Markup("".join(f"&#{ord(c)};" for c in href))
 
 
-@dataclass
+@dataclass(frozen=True)
 class CommentView:
     id: Markup
     author_name: str
@@ -156,7 +156,7 @@ class CommentView:
     reply_href: Markup | str = "#comment-form"
 
 
-@dataclass
+@dataclass(frozen=True)
 class ThreadView:
     """What the templates get as `article.comment_thread`."""
 

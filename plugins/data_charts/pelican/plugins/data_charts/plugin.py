@@ -1,5 +1,6 @@
 """Pelican glue: read the data set at the start of each build, fill posts in, draw what the cache lacks, write the files, fit feeds."""
 
+import hashlib
 import logging
 import posixpath
 from dataclasses import dataclass, field
@@ -41,6 +42,16 @@ class Build:
     mistakes: int = 0
     drawn: int = 0
     cached: int = 0
+    _data_digest: str = None
+
+    def data_digest(self):
+        """A digest of every file of the data set, read once per build."""
+        if self._data_digest is None:
+            digest = hashlib.sha256()
+            for path in sorted(p for p in Path(self.config.data_path).rglob("*") if p.is_file()):
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            self._data_digest = digest.hexdigest()
+        return self._data_digest
 
     def want(self, chart):
         """Take the chart from the cache, or start drawing it now."""
@@ -68,6 +79,7 @@ def register():
     # Every post and page, figures or not: a number typed by hand is the
     # mistake this looks for, and a post without figures can hold one.
     signals.content_object_init.connect(check_numbers)
+    pipeline.content_reused.connect(fill_post_again)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
@@ -147,6 +159,7 @@ def stats(state):
 
 
 def fill_post(content):
+    _REGISTERED.pop(getattr(content, "source_path", None), None)
     html = getattr(content, "_content", None)
     summary = content.metadata.get("summary") if hasattr(content, "metadata") else None
     context = getattr(content, "_context", None)
@@ -154,6 +167,7 @@ def fill_post(content):
         return
     state = pipeline.this_build(context)
     build = state.part(PART, lambda: _read_inputs(state, content.settings))
+    registered = _REGISTERED[content.source_path] = ([], [])
     post = Post(
         source_path=content.relative_source_path,
         source_file=content.source_path,
@@ -165,21 +179,19 @@ def fill_post(content):
         for line, message in errors:
             state.add(content.source_path, line, message)
         build.mistakes += len(errors)
+        registered[0].extend(errors)
 
     if build.dataset is None or build.palette is None:
         if build.dataset is None:
             report([(None, build.unusable)])
         _leave_notes(content, html, summary, build.unusable)
         return
-    summary_sources = []
-    if _has_slots(summary):
+    filled_summary, filled = _filled(html, summary, post, build)
+    if filled_summary is not None:
         # Pelican shows the summary from its metadata, and copies `_summary`
         # back over it when it resolves links: both must hold the figures.
-        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
         content.metadata["summary"] = content._summary = filled_summary.html
         report(filled_summary.errors)
-    filled = fill(html or "", post, build.dataset, build.palette, build.config.size,
-                  summary_sources)
     report(filled.errors)
     if build.unusable:
         # Checked against the good rows, so every mistake is reported; drawn from none.
@@ -192,6 +204,60 @@ def fill_post(content):
         content.chart_card = filled.charts[0].card
     for chart in filled.charts:
         build.want(chart)
+    registered[1].extend(filled.charts)
+
+
+def fill_post_again(content):
+    """A post a long-lived preview kept from its last build: its mistakes and charts, recorded in this build."""
+    registered = _REGISTERED.get(getattr(content, "source_path", None))
+    context = getattr(content, "_context", None)
+    if registered is None or context is None:
+        return
+    state = pipeline.this_build(context)
+    build = state.part(PART, lambda: _read_inputs(state, content.settings))
+    errors, charts = registered
+    for line, message in errors:
+        state.add(content.source_path, line, message)
+    build.mistakes += len(errors)
+    build.charts.update((chart.base_path, chart) for chart in charts)
+    for chart in charts:
+        build.want(chart)
+    checked = _CHECKED.get(content.source_path)
+    if checked is not None and build.dataset is not None:
+        state.problems.extend(checked[1])
+
+
+# What each post's filling recorded in its build, for a preview that keeps
+# the post for its next build (fill_post_again).
+_REGISTERED = {}  # source path -> ([(line, message)], [Chart])
+
+
+def _filled(html, summary, post, build):
+    """(filled summary or None, filled body) of a post; kept for the next build of a long-lived preview."""
+    # The source too: a mistake's line number is found in it.
+    key = (html, summary, repr(post), _source_text(post.source_file), build.data_digest(),
+           repr(build.palette), repr(build.config.size))
+    kept = _FILLED.get(post.source_file)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    filled_summary, summary_sources = None, []
+    if _has_slots(summary):
+        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
+    filled = fill(html or "", post, build.dataset, build.palette, build.config.size, summary_sources)
+    _FILLED[post.source_file] = (key, (filled_summary, filled))
+    return filled_summary, filled
+
+
+def _source_text(path):
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+# Like the number checks below: a post's charts and figures, filled from
+# the same text, data set, palette and sizes, come out the same.
+_FILLED = {}  # source file -> (what it was filled from, (filled summary, filled body))
 
 
 def check_numbers(content):
@@ -205,7 +271,18 @@ def check_numbers(content):
     if build is None or build.dataset is None:
         return
     text = Path(source).read_text(encoding="utf-8")
-    state.problems.extend(check_post(text, state.where(source), build.dataset))
+    where = state.where(source)
+    key = (text, str(where), build.data_digest())
+    checked = _CHECKED.get(source)
+    if checked is None or checked[0] != key:
+        checked = _CHECKED[source] = (key, check_post(text, where, build.dataset))
+    state.problems.extend(checked[1])
+
+
+# A long-lived preview (live_preview) builds the same posts again and again:
+# a post whose source and data set are unchanged has the same number
+# problems, so they are kept between builds of one process, one entry a post.
+_CHECKED = {}  # source path -> ((text, path as reported, data set digest), problems)
 
 
 def _leave_notes(content, html, summary, reason):

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import BytecodeCache
-from pelican import get_config, parse_arguments
+from pelican import get_config, parse_arguments, signals
+from pelican.contents import Content
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
-from . import sync
+from . import record, reuse, sync
+from .writer import selective_writer
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +35,8 @@ class Result:
     changed: frozenset  # output files written, replaced or deleted, relative with '/' separators
     seconds: float
     afresh: bool
+    complete: bool = True  # False: work is left for Builder.finish (the search index)
+    cpu_seconds: float = 0.0  # of this process (charts are drawn by others)
 
 
 class Builder:
@@ -44,6 +49,10 @@ class Builder:
         self.templates = _MemoryBytecodeCache()
         self.stamps = None  # {output file: (modification time, size)} after the last build
         self.digests = None  # {output file: SHA-256 of its bytes} after the last build
+        self.memory = record.Memory()  # what each page and feed read, to render only those whose reads changed
+        self.pending = []  # what the last build left to do once its pages are announced
+        self.kept = reuse.Kept()  # posts and pages read by the last builds, handed to the next when unchanged
+        self._context = None
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -54,7 +63,7 @@ class Builder:
 
     def build(self, afresh=False):
         """Run one build; a failed build logs its error, and the output keeps what the last good one gave."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         # Pelican keeps the warnings it has shown in class attributes and
         # shows each only once per process: each build shows its own again.
         LimitFilter._ignore.clear()
@@ -65,8 +74,30 @@ class Builder:
         except (Exception, SystemExit) as error:  # a broken template, setting or data row must not stop the preview
             logger.error("The build failed, the preview shows the last good one: %s", error)
             sync.remove(self.staging)
+            self.memory.finish(ok=False)
+            self.kept.finish(None, ok=False)
+            self.pending = []
             return Result(False, frozenset(), time.perf_counter() - started, afresh)
-        return Result(True, frozenset(changed), time.perf_counter() - started, afresh)
+        self.memory.finish(ok=True)
+        self.kept.finish(self._context, ok=True)
+        logger.info("Posts and pages: %d read, %d kept; pages and feeds: %d rendered, %d unchanged",
+                    self.kept.read, self.kept.reused, self.memory.made, self.memory.reused)
+        return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending,
+                      cpu_seconds=time.process_time() - cpu)
+
+    def finish(self):
+        """Run what the last build left for after its pages were announced: the search index."""
+        started = time.perf_counter()
+        jobs, self.pending = self.pending, []
+        if not jobs:
+            return Result(True, frozenset(), 0.0, False)
+        before = self.stamps
+        for job in jobs:
+            job.run(self.output)
+        self.stamps = _stamps(self.output)
+        rewritten = {name for name, stamp in self.stamps.items() if before.get(name) != stamp}
+        rewritten |= before.keys() - self.stamps.keys()
+        return Result(True, frozenset(self._changed(rewritten)), time.perf_counter() - started, False)
 
     def _run(self, output):
         arguments = parse_arguments([*self.argv, "-o", str(output)])
@@ -80,7 +111,40 @@ class Builder:
         if isinstance(pelican_class, str):
             module, name = pelican_class.rsplit(".", 1)
             pelican_class = getattr(importlib.import_module(module), name)
-        pelican_class(settings).run()
+        memory, live, kept = self.memory, self.output, self.kept
+        kept.start(settings)
+        self._context = None
+        # Pelican's memoized methods keep every object they were asked about,
+        # build after build, in this long-lived process.
+        for method in ("get_content", "get_summary"):
+            Content.__dict__[method].cache.clear()
+
+        class PreviewPelican(pelican_class):
+            def _get_writer(self):
+                return selective_writer(memory, live)(self.output_path, settings=self.settings)
+
+        def record_names(generator):
+            generator.env.context_class = record.RecordingContext
+            if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+                kept.attach(generator)
+
+        def start_writing(generators):
+            self._context = generators[0].context
+            memory.start(generators[0].context, _inputs(generators[0].env, self.settings_file(), self.argv))
+
+        signals.generator_init.connect(record_names)
+        signals.all_generators_finalized.connect(start_writing)
+        search = _search_plugin()
+        if search is not None:
+            search.deferred = self.pending = []
+        try:
+            PreviewPelican(settings).run()
+        finally:
+            if search is not None:
+                search.deferred = None
+            signals.generator_init.disconnect(record_names)
+            signals.all_generators_finalized.disconnect(start_writing)
+            record.watch_content(False)
 
     def _build_in_place(self):
         before = self.stamps if self.stamps is not None else _stamps(self.output)
@@ -96,7 +160,9 @@ class Builder:
         sync.remove(self.staging)
         self._run(self.staging)
         try:
-            changed = sync.sync(self.staging, self.output)
+            # The search index of this build is made after its pages are shown.
+            spared = [f"{job.index_folder}/" for job in self.pending]
+            changed = sync.sync(self.staging, self.output, spared)
         finally:
             sync.remove(self.staging)
         self.stamps = _stamps(self.output)
@@ -132,6 +198,25 @@ class _MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _search_plugin():
+    try:
+        from pelican.plugins.search import plugin  # noqa: PLC0415  (the search plugin is optional)
+    except ImportError:
+        return None
+    return plugin
+
+
+def _inputs(env, settings_file, argv):
+    """A digest of every template the build could render, the settings file and the command line."""
+    digest = hashlib.sha256()
+    for name in sorted(env.loader.list_templates()):
+        source, _filename, _uptodate = env.loader.get_source(env, name)
+        digest.update(name.encode() + b"\0" + source.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(Path(settings_file).read_bytes())
+    digest.update("\0".join(argv).encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 def _digest(path):

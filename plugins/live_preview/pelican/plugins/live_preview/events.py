@@ -3,7 +3,8 @@
 Each open page holds one request to EVENTS_PATH. It gets the current build
 at once, then one message per build: the build's number, the server's own
 id (a new process, after a plugin's code changed, has a new one) and the
-output files the build changed. The page's script (the theme's
+output files the build changed, and whether the build is complete (a build
+first announces its pages, then its search index). The page's script (the theme's
 `partials/preview_reload.html`) reloads when its own file or a file it
 uses changed, or when the server is a new one.
 """
@@ -25,11 +26,13 @@ class Builds:
         self.server = uuid.uuid4().hex
         self.number = 0
         self._history = {}  # build number: the files it changed, for the last HISTORY builds
+        self.complete = True  # whether the latest build has finished everything it does
         self._condition = threading.Condition()
 
-    def publish(self, changed):
+    def publish(self, changed, complete=True):
         with self._condition:
             self.number += 1
+            self.complete = complete
             self._history[self.number] = frozenset(changed)
             self._history.pop(self.number - HISTORY, None)
             self._condition.notify_all()
@@ -48,7 +51,8 @@ class Builds:
             return self.number, frozenset().union(*(self._history[n] for n in range(after + 1, self.number + 1)))
 
     def message(self, number, changed):
-        data = json.dumps({"server": self.server, "build": number, "changed": sorted(changed)})
+        data = json.dumps({"server": self.server, "build": number, "changed": sorted(changed),
+                           "complete": self.complete})
         return f"data: {data}\n\n".encode()
 
 

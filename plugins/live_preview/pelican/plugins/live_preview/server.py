@@ -107,7 +107,7 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
                                rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True)
     pending = next(batches)  # the first comes after WATCH_TIMEOUT_MS at most, once the watch is on
     first = builder.build(afresh=True)  # whatever output/ held before, it now holds this build
-    builds.publish(first.changed)
+    builds.publish(first.changed | builder.finish().changed)
     started()
     for batch in itertools.chain([pending], batches):
         if not batch:
@@ -118,9 +118,15 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
             logger.info("Plugin code changed: starting the preview again")
             return True
         result = builder.build(afresh=plan.afresh)
-        builds.publish(result.changed)
+        # The pages first: the search index (seconds on a large blog) comes after.
+        builds.publish(result.changed, complete=result.complete)
         how = f"afresh ({'; '.join(plan.reasons)})" if plan.afresh else "in place"
-        logger.info("Rebuilt %s in %.2f s: %d files changed", how, time.perf_counter() - saved, len(result.changed))
+        logger.info("Rebuilt %s in %.2f s (build %.2f s of CPU): %d files changed", how, time.perf_counter() - saved,
+                    result.cpu_seconds, len(result.changed))
+        if not result.complete:
+            index = builder.finish()
+            builds.publish(index.changed)
+            logger.info("Search index made again in %.2f s: %d files changed", index.seconds, len(index.changed))
     return False
 
 

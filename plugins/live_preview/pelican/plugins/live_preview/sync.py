@@ -18,10 +18,16 @@ def files_under(folder):
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
 
 
-def sync(fresh, output):
-    """Move `fresh`'s new and changed files onto `output`, delete what `fresh` lacks; return what changed."""
+def sync(fresh, output, spared=()):
+    """Move `fresh`'s new and changed files onto `output`, delete what `fresh` lacks; return what changed.
+
+    Files under the folders `spared` (names ending in '/') are left alone
+    when `fresh` lacks them: work still to come replaces them (the search
+    index, made after the pages are shown).
+    """
     fresh, output = Path(fresh), Path(output)
     wanted, present = files_under(fresh), files_under(output) if output.exists() else set()
+    present = {name for name in present if name in wanted or not name.startswith(tuple(spared))}
     changed = set()
     for name in sorted(wanted):
         source, target = fresh / name, output / name

@@ -34,6 +34,11 @@ reading_done = signal("site_common.reading_done")
 # Sent with the BuildState just before a strict build stops, so that work
 # under way (charts being drawn) can be cancelled.
 stopping = signal("site_common.stopping")
+# Sent by a long-lived preview (live_preview) with each post or page it hands
+# Pelican from its last build instead of reading the file again: what a
+# plugin records per build when a post is read (the charts it wants drawn,
+# its problems), it records again here.
+content_reused = signal("site_common.content_reused")
 # Each plugin answers with the post metadata keys it reads, so the metadata
 # check knows every key the site understands without a hand-kept list.
 post_metadata_keys = signal("site_common.post_metadata_keys")

@@ -1,0 +1,120 @@
+"""Posts kept from the last build: handed over only while their file and what reading depends on are unchanged."""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+from pelican.plugins.live_preview.reuse import Kept
+
+from pelican.plugins.site_common import pipeline
+from pelican.plugins.site_common.problems import Problem
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "comments" / "a").mkdir(parents=True)
+    (content / "data").mkdir()
+    (content / "posts" / "a.md").write_text("Title: A\n\nText.\n", encoding="utf-8")
+    (content / "posts" / "b.md").write_text("Title: B\n\nText.\n", encoding="utf-8")
+    (content / "data" / "observations.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (content / "comments" / "a" / "x.md").write_text("Author: X\n\nHi.\n", encoding="utf-8")
+    return content
+
+
+class Generator:
+    """What Kept needs of one of Pelican's generators: its folder, its context and its cache methods."""
+
+    def __init__(self, content):
+        self.path = str(content)
+        self.context = {"PATH": str(content)}
+        self.stored = []
+
+    def get_cached_data(self, filename, default=None):
+        return default
+
+    def cache_data(self, filename, data):
+        self.stored.append(filename)
+
+
+def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=()):
+    """One build: what the generator is handed from the last, then what it reads and what the build reports."""
+    kept.start({"PATH": str(content), "THEME": str(content)})
+    generator = Generator(content)
+    kept.attach(generator)
+    handed = {}
+    for name in read:
+        found = generator.get_cached_data(name, None)
+        if found is None:
+            found = SimpleNamespace(source_path=str(content / name), build=id(generator))
+            generator.cache_data(name, found)
+        handed[name] = found
+    # What the build reported, as its state holds it (no real build runs here).
+    generator.context[pipeline.CONTEXT_KEY] = SimpleNamespace(root=content.parent, problems=list(problems))
+    kept.finish(generator.context, ok=True)
+    return handed, generator
+
+
+def touch(path, text):
+    before = os.stat(path).st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+
+
+def test_an_unchanged_post_is_handed_over_with_this_builds_context(site):
+    kept = Kept()
+    first, _ = build(kept, site)
+    second, generator = build(kept, site)
+    assert second["posts/a.md"] is first["posts/a.md"]
+    assert second["posts/a.md"]._context is generator.context
+    assert (kept.read, kept.reused) == (0, 2)
+
+
+def test_a_saved_post_is_read_again_and_only_it(site):
+    kept = Kept()
+    first, _ = build(kept, site)
+    touch(site / "posts" / "a.md", "Title: A\n\nBetter text.\n")
+    second, _ = build(kept, site)
+    assert second["posts/a.md"] is not first["posts/a.md"]
+    assert second["posts/b.md"] is first["posts/b.md"]
+
+
+@pytest.mark.parametrize("change", [
+    lambda content: touch(content / "data" / "observations.csv", "a,b\n1,3\n"),
+    lambda content: (content / "posts" / "c.md").write_text("Title: C\n\nNew.\n", encoding="utf-8"),
+    lambda content: (content / "posts" / "b.md").unlink(),
+])
+def test_a_change_reading_depends_on_reads_every_post_again(site, change):
+    # The data set fills posts' figures; a new or deleted file changes what links resolve to.
+    kept = Kept()
+    first, _ = build(kept, site)
+    change(site)
+    second, _ = build(kept, site, read=("posts/a.md",))
+    assert second["posts/a.md"] is not first["posts/a.md"]
+
+
+def test_a_new_comment_does_not_make_posts_read_again(site):
+    kept = Kept()
+    first, _ = build(kept, site)
+    (site / "comments" / "a" / "y.md").write_text("Author: Y\n\nMe too.\n", encoding="utf-8")
+    second, _ = build(kept, site)
+    assert second["posts/a.md"] is first["posts/a.md"]
+
+
+def test_a_post_the_last_build_reported_a_problem_in_is_read_again(site):
+    # So that every build reports it, not only the one that read the file.
+    kept = Kept()
+    problem = Problem(f"{site.name}/posts/a.md", 3, "a broken link", "name a file in content/")
+    first, _ = build(kept, site, problems=[problem])
+    second, _ = build(kept, site)
+    assert second["posts/a.md"] is not first["posts/a.md"]
+    assert second["posts/b.md"] is first["posts/b.md"]
+
+
+def test_a_failed_build_forgets_every_post(site):
+    kept = Kept()
+    first, _ = build(kept, site)
+    kept.finish(None, ok=False)
+    second, _ = build(kept, site)
+    assert second["posts/b.md"] is not first["posts/b.md"]

@@ -140,7 +140,8 @@ test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"
 
 # Mutation testing of our packages' code (scripts/mutate.py); the long run.
-# `make mutate MUTATE=data_charts` takes one package.
+# `make mutate MUTATE=data_charts` takes one package; MUTATE_WORKERS=1 tests one
+# mutant at a time (default: one a CPU core).
 mutate: venv
 	$(BIN)/python scripts/mutate.py $(MUTATE)
 

@@ -14,8 +14,11 @@ copy of its tests, with a conftest that puts that folder first on the
 
     .venv/bin/python scripts/mutate.py [NAME ...]            # default: every package
     .venv/bin/python scripts/mutate.py --report [NAME ...]   # re-read .mutate/NAME/, no run
-    .venv/bin/python scripts/mutate.py --survivors NAME      # the tests as they are now, against
-                                                             # the last run's survivors only
+    .venv/bin/python scripts/mutate.py --survivors NAME[.MODULE ...]  # the tests as they are now,
+                                                             # against the last run's survivors only
+    .venv/bin/python scripts/mutate.py --resume NAME[.MODULE ...]  # keep the stage's results, test
+                                                             # the mutants that have none
+    --workers=N (or MUTATE_WORKERS=N): mutants tested at once (default: one a CPU core)
 
 Equivalent mutants are listed, each with its reason, in
 `plugins/<name>/tests/equivalent-mutants.txt`, one a line:
@@ -82,6 +85,9 @@ source_paths = ["pelican/plugins/{name}"]
 do_not_mutate = {excluded}
 pytest_add_cli_args = ["-m", "not slow and not heavy", "-p", "no:randomly", "-q", "-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = ["tests/"]
+# A mutant may loop for ever; mutmut stops it after (its tests' time + 1 s) x 2 x this
+# many CPU seconds. Its default of 15 spends minutes on each such drawing mutant.
+timeout_multiplier = 4
 
 [tool.pytest.ini_options]
 addopts = "--import-mode=importlib"
@@ -228,35 +234,93 @@ def copy_tests(plugin, destination):
         shutil.copy(ROOT / "tests" / f"{helper}.py", destination / f"{helper}.py")
 
 
-def run(name, excluded):
+def run(name, excluded, workers):
     folder = stage(name, excluded)
-    mutmut_run(name, folder, [])
+    mutmut_run(name, folder, [], workers)
 
 
-def rerun_survivors(name):
+def resume(name, workers, modules=()):
+    """Test the mutants of the stage that have no result yet, keeping every other result.
+
+    The package and its tests are copied in again; mutmut makes the mutants
+    of each function anew and drops their results when the function's code
+    changed, so no result of older code is kept. With `modules`, only their
+    mutants are tested (the report still covers the package).
+    Results of tests since weakened or removed would be kept: after such a
+    change, run the package afresh.
+    """
+    folder = STAGE / name
+    if not (folder / "mutants").is_dir():
+        sys.exit(f"{name}: no earlier run in {folder} to resume; run without --resume first")
+    package = folder / "pelican" / "plugins" / name
+    shutil.rmtree(package)
+    shutil.copytree(ROOT / "plugins" / name / "pelican" / "plugins" / name, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    copy_tests(ROOT / "plugins" / name, folder / "tests")
+    write_config(folder, name, PACKAGES[name])
+    forget_reach(folder)
+    if not modules:
+        mutmut_run(name, folder, [], workers)
+        return
+    for module in modules:
+        if not (package / f"{module}.py").is_file():
+            sys.exit(f"{name}: no module {module}.py in {package.relative_to(STAGE)}")
+    # mutmut re-makes changed mutants only as a run starts, and a run given
+    # names tests each of them again: make them first, then name the untested.
+    generate = ("from mutmut.__main__ import create_mutants; from mutmut.utils.file_utils import "
+                "copy_src_dir, copy_also_copy_files; copy_src_dir(); copy_also_copy_files(); create_mutants(1)")
+    subprocess.run([sys.executable, "-c", generate], cwd=folder, check=True, stdout=subprocess.DEVNULL)
+    metas = [folder / "mutants" / "pelican" / "plugins" / name / f"{module}.py.meta" for module in modules]
+    untested = [mutant for meta in metas
+                for mutant, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items()
+                if code is None]
+    if untested:
+        mutmut_run(name, folder, untested, workers)
+
+
+def rerun_survivors(name, workers, modules=()):
     """The package's current tests against the last run's survivors only, in the same stage.
 
-    For the loop of writing a test and seeing what it kills. mutmut measures
-    which tests reach which function only for tests it has not seen: after a
-    change to the package's code, or to what an existing test calls, run the
-    whole package again.
+    For the loop of writing a test and seeing what it kills. The tests are
+    measured afresh for which functions they reach; after a change to the
+    package's code, resume first, so that the changed functions' mutants are
+    made and tested anew. With `modules`, only their survivors are run.
     """
     folder = STAGE / name
     listed = folder / "survivors.txt"
     if not listed.is_file():
         sys.exit(f"{name}: no survivors.txt in {folder}; run without --survivors first")
+    prefixes = tuple(f"pelican.plugins.{name}.{module}." for module in modules) or ("",)
     survivors = [line.split()[0] for line in listed.read_text(encoding="utf-8").splitlines()
-                 if line and not line.startswith("#")]
+                 if line and not line.startswith("#") and line.startswith(prefixes)]
     for destination in (folder / "tests", folder / "mutants" / "tests"):
         copy_tests(ROOT / "plugins" / name, destination)
     write_config(folder, name, PACKAGES[name])
+    forget_reach(folder)
     if survivors:
-        mutmut_run(name, folder, survivors)
+        mutmut_run(name, folder, survivors, workers)
 
 
-def mutmut_run(name, folder, mutants):
+def forget_reach(folder):
+    """Make mutmut measure again which tests reach which function, keeping every result.
+
+    mutmut measures only tests it has not seen before, so an old test that
+    reaches new or changed code (a module split out, a call added) would
+    never be run against its mutants. Measuring the whole suite takes seconds.
+    """
+    (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+
+
+def worker_count(option):
+    """How many mutants are tested at once: --workers=N, else MUTATE_WORKERS, else one a core."""
+    chosen = option or os.environ.get("MUTATE_WORKERS") or str(os.cpu_count() or 2)
+    if not chosen.isdigit() or int(chosen) < 1:
+        sys.exit(f"workers: expected a whole number of at least 1, found {chosen!r}")
+    return chosen
+
+
+def mutmut_run(name, folder, mutants, workers):
     """`mutmut run` in the stage (all mutants, or those named), its output in mutmut.log."""
-    workers = str(max(1, (os.cpu_count() or 2)))
     log = folder / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", workers, *mutants],
@@ -326,20 +390,31 @@ def summary(name, report):
 
 
 def main(arguments):
-    options = {argument for argument in arguments if argument.startswith("--")}
-    names = [argument for argument in arguments if argument not in options]
-    if options - {"--report", "--survivors"}:
-        sys.exit(f"unknown option {', '.join(sorted(options - {'--report', '--survivors'}))}; "
-                 "use --report or --survivors")
-    unknown = [name for name in names if name not in PACKAGES]
+    options = {argument.partition("=")[0]: argument.partition("=")[2]
+               for argument in arguments if argument.startswith("--")}
+    targets = [argument for argument in arguments if not argument.startswith("--")]
+    known = {"--report", "--survivors", "--resume", "--workers"}
+    if set(options) - known:
+        sys.exit(f"unknown option {', '.join(sorted(set(options) - known))}; "
+                 "use --report, --survivors, --resume or --workers=N")
+    workers = worker_count(options.get("--workers"))
+    modules = {}  # package -> the modules named with it (NAME.MODULE), if any
+    for target in targets:
+        name, _, module = target.partition(".")
+        modules.setdefault(name, []).extend([module] if module else [])
+    unknown = [name for name in modules if name not in PACKAGES]
     if unknown:
         sys.exit(f"no package {', '.join(unknown)}; choose from {', '.join(PACKAGES)}")
+    if any(modules.values()) and not {"--resume", "--survivors"} & set(options):
+        sys.exit("a module (NAME.MODULE) is taken only with --resume or --survivors")
     stale = []
-    for name in names or PACKAGES:
+    for name in modules or PACKAGES:
         if "--survivors" in options:
-            rerun_survivors(name)
+            rerun_survivors(name, workers, modules.get(name, []))
+        elif "--resume" in options:
+            resume(name, workers, modules.get(name, []))
         elif "--report" not in options:
-            run(name, PACKAGES[name])
+            run(name, PACKAGES[name], workers)
         report = report_package(name)
         print(summary(name, report))
         stale += report.stale

@@ -2,6 +2,8 @@
 
 import importlib.util
 
+import pytest
+
 from tests.sitebuild import ROOT
 
 spec = importlib.util.spec_from_file_location("mutate", ROOT / "scripts" / "mutate.py")
@@ -107,3 +109,15 @@ def test_the_survivors_file_gives_a_line_to_paste_and_the_diff():
     assert "# +    return sorted(list(rows))" in diff
     entries, problems = mutate.read_equivalent(first + "rows are unique already", LIST)
     assert problems == [] and entries[0].fingerprint == mutate.fingerprint(SORTED)
+
+
+def test_the_workers_come_from_the_option_then_the_environment_then_the_cores(monkeypatch):
+    monkeypatch.setenv("MUTATE_WORKERS", "3")
+    assert mutate.worker_count("1") == "1"
+    assert mutate.worker_count(None) == "3"
+    monkeypatch.delenv("MUTATE_WORKERS")
+    monkeypatch.setattr(mutate.os, "cpu_count", lambda: 5)
+    assert mutate.worker_count(None) == "5"
+    for wrong in ("0", "two", "-1"):
+        with pytest.raises(SystemExit, match=f"workers: expected a whole number of at least 1, found '{wrong}'"):
+            mutate.worker_count(wrong)

@@ -187,8 +187,9 @@ def test_a_chart_asking_for_missing_figures_stops_the_strict_build(tmp_path):
           OBSERVATIONS + "FY2011,Guatemala,dhs_affirmative_granted,10,dhs\n", strict=True)
     assert build.result.stopped
     (message,) = [line for line in build.result.printed if "posts/gaps.md:" in line]
-    assert "court_granted for Honduras in FY2012 (for Honduras in FY2012 it has dhs_affirmative_granted)" in message
-    assert "court_granted for Guatemala in FY2012 (it has nothing for Guatemala in FY2012)" in message
+    # The chart names its source: what other sources give is no help to it.
+    assert "court_granted for Honduras in FY2012 (it has nothing from article for Honduras in FY2012)" in message
+    assert "court_granted for Guatemala in FY2012 (it has nothing from article for Guatemala in FY2012)" in message
     assert "Mexico in FY2012" not in message  # that one exists
 
 

@@ -88,3 +88,11 @@ def test_a_figure_before_an_image_on_its_line_is_filled_and_one_in_a_later_alt_t
     assert '<span data-figure="Mexico FY2012 court_granted"></span>' in html
     html = convert("![a](a.png) and ![b {{ Mexico FY2012 court_granted }}](b.png)")
     assert "data-figure" not in html and 'alt="b {{ Mexico FY2012 court_granted }}"' in html
+
+
+def test_an_empty_chart_block_ends_at_the_fence_right_after_it():
+    lines = ["```chart", "```", "after", "```chart", "type: bar", "```"]
+    out = list(replace_chart_blocks(lines))
+    slots = [decode_chart_slot(CHART_SLOT.fullmatch(line)) for line in out if CHART_SLOT.fullmatch(line)]
+    assert slots == [("", 1), ("type: bar", 4)]
+    assert "after" in out

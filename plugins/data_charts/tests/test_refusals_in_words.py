@@ -2,15 +2,16 @@
 
 import pytest
 
-from pelican.plugins.data_charts.dataset import Source, parse_value
+from pelican.plugins.data_charts.dataset import Source, load_dataset, parse_value
 from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.figures import parse_figure_words
 from pelican.plugins.data_charts.formatting import plain_number
 from pelican.plugins.data_charts.layout import short_source_label
 from pelican.plugins.data_charts.placeholders import Post, fill
-from pelican.plugins.data_charts.selection import Query, select, span
+from pelican.plugins.data_charts.selection import Query, select, select_showing_gaps, span
 from pelican.plugins.data_charts.spec import parse_spec
 
+from .conftest import write_data
 from .test_units import spec_text
 
 
@@ -47,6 +48,81 @@ def test_a_gap_lists_what_the_data_set_has_for_that_nationality_and_period(datas
         "the data set has no court_received_defensive for Mexico in FY2011 (for Mexico in FY2011 it has "
         "dhs_affirmative_granted, dhs_defensive_granted); court_withdrawn for Mexico in FY2011 (for Mexico in "
         "FY2011 it has dhs_affirmative_granted, dhs_defensive_granted)")
+
+
+def test_cases_beside_individuals_are_refused_at_the_measure_line_word_for_word(dataset):
+    query = Query(("court_granted", "court_denied", "dhs_affirmative_granted"), ("Mexico",), ("FY2012",), ("article",))
+    with pytest.raises(ChartError) as error:
+        select(query, dataset)
+    assert str(error.value) == (
+        "it mixes cases (court_granted) with individuals (dhs_affirmative_granted); immigration courts (EOIR) "
+        "count cases and DHS counts individuals, and neither adds to a percentage, so chart them separately")
+    assert error.value.key == "measure"
+
+
+def test_an_inline_figure_given_by_two_sources_asks_for_an_at_id(tmp_path, dataset, palette):
+    post = Post("posts/p.md", str(tmp_path / "p.md"), "https://x.example/p/", "p")
+    ((_, message),) = fill('<span data-figure="Mexico FY2012 court_granted"></span>', post, dataset, palette,
+                           (6.4, 4.0)).errors
+    assert message.endswith("is given by 2 sources: article (126), paper (126); add @id naming the one to use, "
+                            "like {{ Mexico FY2012 court_grant_rate @asylumist-2013-11-13 }}")
+
+
+def test_a_figure_given_by_two_sources_is_refused_at_the_measure_line(dataset):
+    with pytest.raises(ChartError) as error:
+        select(Query(("court_granted",), ("Mexico",), ("FY2012",)), dataset)
+    assert error.value.key == "measure"
+
+
+@pytest.mark.parametrize("query, key", [
+    (Query(("court_granted",), ("Mexcio",), ("FY2012",)), "nationality"),
+    (Query(("court_grantd",), ("Mexico",), ("FY2012",)), "measure"),
+    (Query(("court_granted",), ("Mexico",), ("FY2021",)), "period"),
+    (Query(("court_granted",), ("Mexico",), ("FY2012",), ("artcle",)), "source"),
+])
+def test_an_unknown_name_is_refused_at_the_line_of_its_key(dataset, query, key):
+    with pytest.raises(ChartError) as error:
+        select(query, dataset)
+    assert error.value.key == key
+
+
+def test_a_rate_comes_from_the_one_source_that_gives_both_its_terms(tmp_path):
+    # The article gives the grants but not the denials: only the paper's rate can be computed.
+    rows = ("period,nationality,measure,value,source\nFY2012,Mexico,court_granted,126,article\n"
+            "FY2012,Mexico,court_granted,120,paper\nFY2012,Mexico,court_denied,1380,paper\n")
+    dataset = load_dataset(write_data(tmp_path / "data", rows))
+    (point,) = select(parse_figure_words("Mexico FY2012 court_grant_rate"), dataset)
+    assert (point.source, point.value) == ("paper", 8)
+
+
+def test_sources_compared_come_in_the_order_the_chart_names_them(dataset):
+    query = Query(("court_granted",), ("Mexico",), ("FY2012",), ("paper", "article"))
+    assert [point.source for point in select(query, dataset)] == ["paper", "article"]
+
+
+def test_a_gap_in_one_of_the_sources_compared_is_named_with_that_source(dataset):
+    # The article gives Mexico's FY2012 court_received; the paper does not.
+    query = Query(("court_received",), ("Mexico",), ("FY2012",), ("article", "paper"))
+    points, gaps = select_showing_gaps(query, dataset)
+    assert [point.source for point in points] == ["article"]
+    assert gaps == [("FY2012", "Mexico", "court_received", "paper")]
+    assert refusal(select, query, dataset) == (
+        "the data set has no court_received for Mexico in FY2012 from paper; "
+        "or add 'missing: show' to draw what exists and state what is missing")
+
+
+def test_a_figure_none_of_the_sources_compared_gives_lists_what_they_give(dataset):
+    query = Query(("court_withdrawn",), ("Mexico",), ("FY2012",), ("article", "paper"))
+    assert refusal(select, query, dataset) == (
+        "the data set has no court_withdrawn for Mexico in FY2012 (for Mexico in FY2012 it has court_abandoned, "
+        "court_denied, court_granted, court_received, dhs_affirmative_granted from article, paper)")
+
+
+def test_a_gap_in_the_one_source_named_is_named_once_with_what_that_source_has(dataset):
+    query = Query(("court_received", "court_granted"), ("Mexico",), ("FY2012",), ("paper",))
+    assert refusal(select, query, dataset) == (
+        "the data set has no court_received for Mexico in FY2012 (for Mexico in FY2012 it has court_denied, "
+        "court_granted from paper); or add 'missing: show' to draw what exists and state what is missing")
 
 
 def test_a_misspelt_period_is_corrected_to_one_every_named_source_has(dataset):

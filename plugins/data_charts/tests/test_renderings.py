@@ -217,6 +217,41 @@ def test_value_labels_or_gridlines_never_both(drawn, dataset, palette):
     assert _grid_and_values(crowded_job, looks(crowded_job)["page"]) == (False, 14)
 
 
+def test_a_number_that_would_touch_a_no_data_mark_gives_way_to_gridlines(palette):
+    # A gap's "no data" is text the numbers must clear, as much as another number is.
+    from pelican.plugins.data_charts.layout import ChartTable, Series
+
+    values = (123456, None, 123456, None, 123456, None, 10**8)
+    table = ChartTable("bar", "Grants", "cases", "nationality", tuple(f"C{n}" for n in range(7)),
+                       (Series("Granted", values, 0, 0),), "Granted, cases")
+    job = DrawJob(table, palette, (6.4, 4.0))
+    assert _grid_and_values(job, looks(job)["narrow"]) == (True, 0)
+    # Negative control: on the page's wide drawing the numbers clear the marks.
+    assert _grid_and_values(job, looks(job)["page"]) == (False, 7)
+
+
+def drawn_text(job, suffix=".svg"):
+    """The words of one drawing of `job`, in the order its SVG holds them."""
+    return [text.strip() for text in re.findall(r">([^<>]*)</text>", render(job)[suffix].decode())]
+
+
+@pytest.mark.parametrize("keys, marks", [
+    ({"measures": "[court_granted, court_received]", "source": "paper", "missing": "show"}, 1),
+    # A period with no value in any part has no stack at all, and says so.
+    ({"type": "stacked-bar", "measures": "[dhs_affirmative_granted, dhs_defensive_granted]", "period": None,
+      "periods": "[FY2008, FY2011, FY2012]", "source": "dhs", "missing": "show", "x": "period"}, 1),
+    # Negative control: nothing missing, nothing marked.
+    ({"measures": "[court_granted, court_denied]", "source": "paper"}, 0),
+])
+def test_a_bar_or_stack_with_no_value_says_no_data_where_it_would_stand(dataset, palette, keys, marks):
+    assert drawn_text(DrawJob(chart(dataset, **keys), palette, (6.4, 4.0))).count("no data") == marks
+
+
+def test_a_rate_drawn_on_bars_keeps_its_percent_sign(dataset, palette):
+    table = chart(dataset, measures="court_grant_rate_pct", period="FY2008")
+    assert "23%" in drawn_text(DrawJob(table, palette, (6.4, 4.0)))
+
+
 def test_feed_html_swaps_the_picture_for_the_png_and_opens_the_table(drawn, tmp_path, dataset, palette):
     post = Post("posts/p.md", str(tmp_path / "p.md"), "https://x.example/2013/11/p/", "2013/11/p")
     html = fill(chart_slot(spec_text(), 3), post, dataset, palette, (6.4, 4.0)).html
@@ -299,6 +334,26 @@ def test_a_shared_text_size_is_keyed_by_font_size_and_dpi(palette):
     assert at_100.get_text_width_height_descent("Mexico", large, False)[0] > 1.5 * width
     assert SharedSizeRenderer(10, 10, 200).get_text_width_height_descent("Mexico", small, False)[0] > 1.5 * width
     assert at_100.get_text_width_height_descent("Mexico City", small, False)[0] > width
+
+
+def test_a_text_measured_once_is_not_measured_again(monkeypatch):
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from pelican.plugins.data_charts import canvas
+    from pelican.plugins.data_charts.canvas import SharedSizeRenderer
+
+    monkeypatch.setattr(canvas, "_sizes", {})  # whatever this process has measured before
+    measured = []
+    measure = RendererAgg.get_text_width_height_descent
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
+                        lambda self, s, prop, ismath: measured.append(s) or measure(self, s, prop, ismath))
+    text, font = "Guatemala, FY2013", FontProperties(size=13)
+    first = SharedSizeRenderer(10, 10, 100).get_text_width_height_descent(text, font, False)
+    # Another figure's renderer, as each rendering of each chart has its own.
+    again = SharedSizeRenderer(10, 10, 100).get_text_width_height_descent(text, font, False)
+    assert first == again and first[0] > 0
+    assert measured == [text]
 
 
 def test_a_transparent_png_keeps_its_alpha_channel():

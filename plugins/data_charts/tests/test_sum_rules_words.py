@@ -34,6 +34,7 @@ def test_a_rule_reads_as_its_parts_adding_to_its_total(tmp_path):
 
 @pytest.mark.parametrize("text, message", [
     ("total,part\n", "sums.csv: the columns must be total, parts"),
+    ("", "sums.csv: the columns must be total, parts"),  # an empty file, not a traceback
     ("total,parts\ncourt_granted\n", "the data set's sum rules have errors:\n  sums.csv line 2: expected 2 fields, found 1"),
     ("total,parts\ncourt_granted,court_granted_affirmative\n",
      "sums.csv line 2: write a total and two or more other measures, like 'court_decided,court_granted + "

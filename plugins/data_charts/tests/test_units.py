@@ -112,7 +112,7 @@ def test_spec_mistakes(text, message):
     ({"measures": "[court_granted, dhs_affirmative_granted]"}, "mixes cases (court_granted) with individuals (dhs_affirmative_granted)"),
     ({"source": None}, "Mexico court_granted FY2012 is given by 2 sources: article (126), paper (126); add 'source:'"),
     ({"nationality": "Honduras", "measures": "court_granted"},
-     "the data set has no court_granted for Honduras in FY2012 (for Honduras in FY2012 it has dhs_affirmative_granted)"),
+     "the data set has no court_granted for Honduras in FY2012 (it has nothing from article for Honduras in FY2012)"),
 ])
 def test_selection_refusals(dataset, keys, message):
     with pytest.raises(ChartError) as error:

@@ -67,10 +67,13 @@ def layout(spec, points, sources, gaps=()):
     dash_dim = others[1] if len(others) > 1 else None
     colour_keys = _distinct(points, colour_dim) if colour_dim else [None]
     dash_keys = _distinct(points, dash_dim) if dash_dim else [None]
-    if len(colour_keys) > MAX_COLOURS or len(dash_keys) > MAX_DASHES:
+    if len(colour_keys) > MAX_COLOURS:
         raise ChartError(
             f"it has {len(colour_keys)} series; a chart can tell apart at most {MAX_COLOURS}, so select fewer"
         )
+    if len(dash_keys) > MAX_DASHES:
+        raise ChartError(f"it needs {len(dash_keys)} line styles to tell each {dash_dim} apart; "
+                         f"a chart has at most {MAX_DASHES}, so select fewer")
     by_cell = {
         (p.coordinate(x), p.coordinate(colour_dim) if colour_dim else None, p.coordinate(dash_dim) if dash_dim else None): p.value
         for p in points

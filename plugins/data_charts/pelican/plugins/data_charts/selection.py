@@ -182,10 +182,13 @@ def _describe_gap(query, dataset, gap):
     ]
     if elsewhere:
         return f"{text} (it has that for {span(elsewhere)})"
-    here = sorted({row.measure for row in dataset.observations if (row.period, row.nationality) == (period, nationality)})
+    # Only what the sources asked for give: another source's rows are no help to this chart.
+    here = sorted({row.measure for row in dataset.observations
+                   if (row.period, row.nationality) == (period, nationality) and (not sources or row.source in sources)})
+    named = f" from {', '.join(sources)}" if sources else ""
     if here:
-        return f"{text} (for {nationality} in {period} it has {', '.join(here)})"
-    return f"{text} (it has nothing for {nationality} in {period})"
+        return f"{text} (for {nationality} in {period} it has {', '.join(here)}{named})"
+    return f"{text} (it has nothing{named} for {nationality} in {period})"
 
 
 def _complete(query, dataset, period):

@@ -84,7 +84,7 @@ def parse_spec(text):
         raise yaml_mistake(error, text) from None
     if not isinstance(data, dict):
         raise ChartError("the chart block must be a list of 'key: value' lines, starting with 'type:' and 'title:'")
-    fields = {}
+    fields, written = {}, {}  # written: the key the author used for each list ('period' or 'periods')
     for key, value in data.items():
         key = str(key)
         if key not in KNOWN_KEYS:
@@ -93,7 +93,7 @@ def parse_spec(text):
             name = LIST_KEYS[key]
             if name in fields:
                 raise ChartError(f"'{key}' repeats '{name}'; give one list", key=key)
-            fields[name] = _as_list(key, value)
+            fields[name], written[name] = _as_list(key, value), key
         elif key == "labels":
             fields["labels"] = _as_labels(value)
         else:
@@ -102,7 +102,11 @@ def parse_spec(text):
     if missing:
         raise ChartError(f"the chart needs {' and '.join(repr(key) for key in missing)}")
     _check_choices(fields)
-    fields["periods"] = tuple(_expand_periods(fields["periods"]))
+    try:
+        fields["periods"] = tuple(_expand_periods(fields["periods"]))
+    except ChartError as error:
+        # A malformed range is found as it is expanded: point at the line that wrote it.
+        raise ChartError(str(error), key=written["periods"]) from None
     return ChartSpec(**fields)
 
 
@@ -198,6 +202,8 @@ def yaml_mistake(error, text):
         number = number - 1 if number and number > 1 else number
         bad = lines[number - 1].strip() if number and number <= len(lines) else line.strip()
         advice = f"'{bad}' is not a 'key: value' line"
+    elif "found another document" in problem:
+        advice = "'---' starts a second YAML document; a chart block is one list of 'key: value' lines, so remove it"
     elif "expected ',' or ']'" in problem or "flow sequence" in problem:
         advice = "a list in [ ] is not closed or holds a stray character; write [a, b]"
     else:

@@ -1,0 +1,148 @@
+"""How a drawing is laid out and handed out: legend columns, slanted labels, the site card, the drawing steps, the pool."""
+
+import io
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import pytest
+from PIL import Image
+
+from pelican.plugins.data_charts import draw
+from pelican.plugins.data_charts.draw import POOL_FROM, Drawer, DrawJob, Look, SiteCardJob, looks, render
+from pelican.plugins.data_charts.layout import ChartTable, Series
+
+from .test_units import chart
+
+
+def table_of(labels):
+    return SimpleNamespace(series=[SimpleNamespace(label=label) for label in labels])
+
+
+@pytest.mark.parametrize("labels, size, columns", [
+    (["Honduras"] * 5, (6.4, 4.0), 3),  # never more than three
+    (["Honduras"] * 2, (6.4, 4.0), 2),  # never more than there are series
+    (["Granted, affirmative (court), FY"] * 3, (6.4, 4.0), 2),  # as many as 10 pt text fits across
+    (["Granted, affirmative (court), FY"] * 3, (4.0, 6.4), 1),  # the width counts, not the height
+    (["x" * 80] * 2, (6.4, 4.0), 1),  # at least one
+])
+def test_a_legend_has_as_many_columns_as_fit_across_up_to_three(labels, size, columns):
+    found = draw._legend_columns(table_of(labels), Look(size))
+    assert found == columns and isinstance(found, int)
+
+
+def test_a_phones_legend_has_one_column():
+    assert draw._legend_columns(table_of(["a", "b", "c"]), Look((4.0, 3.3), narrow=True)) == 1
+
+
+def _rotation(job, look):
+    figure = draw._figure(job, look)
+    labels = [label for label in figure.axes[0].get_xticklabels() if label.get_text()]
+    if any(label.get_rotation() for label in labels):
+        # Slanted labels lie side by side as single lines; wrapped ones would collide.
+        assert [label.get_text() for label in labels] == list(job.table.categories)
+    return {label.get_rotation() for label in labels}
+
+
+def test_labels_too_close_even_at_sixty_degrees_stand_upright(palette):
+    names = tuple(f"Nationality number {n}" for n in range(16))
+    table = ChartTable("bar", "T", "cases", "nationality", names, (Series("Granted", tuple(range(1, 17)), 0, 0),),
+                       "Granted, cases")
+    job = DrawJob(table, palette, (6.4, 4.0))
+    assert _rotation(job, looks(job)["narrow"]) == {90}
+    # Negative control: on the page's wide drawing the same labels lie at forty degrees.
+    assert _rotation(job, looks(job)["page"]) == {40}
+
+
+def test_the_site_card_shows_an_address_without_a_scheme_as_it_is(palette):
+    card = draw.render_site_card(SiteCardJob("The Grant Rate", "About asylum", "grant-rate.example", palette))
+    assert Image.open(io.BytesIO(card)).size == (1200, 630)
+
+
+def test_a_chart_is_drawn_in_four_steps_the_benchmark_names(dataset, palette):
+    job = DrawJob(chart(dataset), palette, (6.4, 4.0))
+    steps = list(draw.render_steps(job))
+    assert [(what, tuple(made)) for what, made in steps] == [
+        ("page SVG", (".svg",)), ("narrow SVG", ("-narrow.svg",)),
+        ("stand-alone PNG and SVG", (".png", "-full.svg")), ("card PNG", ("-card.png",))]
+
+
+def test_one_drawing_process_never_starts_a_pool(dataset, palette):
+    drawer = Drawer(workers=1)
+    for n in range(POOL_FROM):
+        drawer.submit(n, DrawJob(chart(dataset), palette, (6.4, 4.0)))
+    assert drawer.pool is None and not drawer.futures and len(drawer.held) == POOL_FROM
+
+
+def test_a_pool_has_the_workers_asked_for_in_fresh_processes():
+    drawer = Drawer(workers=3)
+    pool = drawer._pool()  # processes start only when a drawing is handed over
+    assert pool._max_workers == 3 and pool._mp_context.get_start_method() == "spawn"
+    assert drawer._pool() is pool
+    drawer.close()
+    assert drawer.pool is None
+
+
+def test_from_the_sixth_chart_on_each_is_handed_to_the_pool(dataset, palette, monkeypatch):
+    # One thread stands in for the processes, which take seconds to start (the pool's own
+    # settings are tested above); one, because matplotlib's style settings are per process.
+    jobs = {n: DrawJob(chart(dataset, title=f"Chart {n}"), palette, (6.4, 4.0)) for n in range(POOL_FROM)}
+    drawer = Drawer(workers=2)
+    threads = ThreadPoolExecutor(1)
+    monkeypatch.setattr(drawer, "_pool", lambda: threads)
+    for n in range(POOL_FROM - 1):
+        drawer.submit(n, jobs[n])
+    assert not drawer.futures and len(drawer.held) == POOL_FROM - 1  # too few to pay for processes
+    drawer.submit(POOL_FROM - 1, jobs[POOL_FROM - 1])
+    assert drawer.held == {} and set(drawer.futures) == set(jobs)
+    drawn = drawer.results()
+    assert set(drawn) == set(jobs) and drawn[POOL_FROM - 1] == render(jobs[POOL_FROM - 1])
+
+
+def _ticks_and_legend(table, palette, look="narrow"):
+    job = DrawJob(table, palette, (6.4, 4.0))
+    axes = draw._figure(job, looks(job)[look]).axes[0]
+    return [label.get_text() for label in axes.get_xticklabels()], axes.get_legend() is not None
+
+
+def _years(count):
+    periods = tuple(f"FY{2005 + n}" for n in range(count))
+    return ChartTable("line", "T", "individuals", "period", periods,
+                      (Series("Granted", tuple(range(1, count + 1)), 0, 0),), "Granted, individuals")
+
+
+def test_a_phone_labels_every_other_year_of_a_line_only_beyond_six(palette):
+    assert _ticks_and_legend(_years(6), palette)[0] == ["FY2005", "FY2006", "FY2007", "FY2008", "FY2009", "FY2010"]
+    assert _ticks_and_legend(_years(7), palette)[0] == ["FY2005", "", "FY2007", "", "FY2009", "", "FY2011"]
+
+
+def test_a_single_line_has_no_legend_and_two_bars_have_one_with_words_unbroken(palette):
+    assert _ticks_and_legend(_years(3), palette) == (["FY2005", "FY2006", "FY2007"], False)
+    # A name longer than a phone's label width stays whole rather than breaking mid-word.
+    two = ChartTable("grouped-bar", "T", "cases", "nationality", ("Afghanistan", "Mexico"),
+                     (Series("Granted", (1, 2), 0, 0), Series("Denied", (3, 4), 1, 0)), "Cases")
+    assert _ticks_and_legend(two, palette) == (["Afghanistan", "Mexico"], True)
+
+
+def _value_axis(palette, axis_label, unit="cases"):
+    table = ChartTable("bar", "T", unit, "nationality", ("Mexico", "Honduras"), (Series("V", (40, 80), 0, 0),),
+                       axis_label)
+    job = DrawJob(table, palette, (6.4, 4.0))
+    return draw._figure(job, looks(job)["page"]).axes[0]
+
+
+def test_the_value_axis_name_wraps_at_two_thirds_of_the_height_in_11_pt_letters(palette):
+    # A 4 in high chart: 4 x 72 x 0.66 / (11 x 0.6) = 28.8, so 28 letters a line.
+    assert _value_axis(palette, "Granted affirmatively, cases").get_ylabel() == "Granted affirmatively, cases"
+    assert _value_axis(palette, "Granted affirmatively, people").get_ylabel() == "Granted affirmatively,\npeople"
+
+
+def test_a_rates_value_axis_reads_in_percent(palette):
+    assert _value_axis(palette, "Grant rate (court), percent", unit="percent").yaxis.get_major_formatter()(40, 0) == "40%"
+    assert _value_axis(palette, "Granted, cases").yaxis.get_major_formatter()(2000, 0) == "2,000"
+
+
+def test_a_phones_labels_wrap_at_ten_letters_and_the_pages_at_fourteen(palette):
+    two = ChartTable("grouped-bar", "T", "cases", "nationality", ("El Salvador", "Mexico"),
+                     (Series("Granted", (1, 2), 0, 0), Series("Denied", (3, 4), 1, 0)), "Cases")
+    assert _ticks_and_legend(two, palette)[0] == ["El\nSalvador", "Mexico"]
+    assert _ticks_and_legend(two, palette, "page")[0] == ["El Salvador", "Mexico"]

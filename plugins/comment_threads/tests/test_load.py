@@ -1,6 +1,7 @@
 """Reading comment files: metadata, body, and what is wrong with them."""
 
 import datetime
+import os
 
 import pytest
 
@@ -111,3 +112,48 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
 
 def test_no_comments_folder_means_no_comments(tmp_path):
     assert load_comments(str(tmp_path / "missing"), str(tmp_path), "UTC") == ([], [])
+
+
+def _folder(tmp_path, body="A first look.", date="2014-04-10 03:53"):
+    folder = tmp_path / "comments" / "post"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "c1.md"
+    before = path.stat().st_mtime_ns if path.exists() else 10**18
+    path.write_text(f"Author: Maria L.\nDate: {date}\n\n{body}\n", encoding="utf-8")
+    # A new stamp even within the file system's clock resolution.
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+    return tmp_path / "comments"
+
+
+def _load(comments, **options):
+    return load_comments(comments, str(comments.parent), "UTC", **options)
+
+
+def test_a_comment_file_read_again_is_the_same_comment_until_it_is_saved(tmp_path):
+    # A long-lived preview reads every comment file at every build: an
+    # unchanged file is kept, a saved one is read again.
+    comments = _folder(tmp_path)
+    (first,), _ = _load(comments)
+    (again,), _ = _load(comments)
+    assert again is first
+    _folder(tmp_path, body="A second look, longer than the first.")
+    (edited,), problems = _load(comments)
+    assert problems == []
+    assert edited.body == "A second look, longer than the first."
+
+
+def test_a_comment_file_is_read_again_when_read_another_way(tmp_path):
+    # The longest comment the site shows is part of how a file is read.
+    comments = _folder(tmp_path, body="x" * 50)
+    (whole,), _ = _load(comments)
+    (cut,), _ = _load(comments, max_length=20)
+    assert whole.body == "x" * 50
+    assert cut.body != whole.body and len(cut.body) < 50
+
+
+def test_a_comment_with_a_problem_reports_it_at_every_reading(tmp_path):
+    comments = _folder(tmp_path, date="2099-01-01 10:00")
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    for _ in range(2):
+        _found, problems = _load(comments, now=now)
+        assert len(problems) == 1

@@ -8,6 +8,7 @@ from itertools import chain
 from pelican import signals
 
 from pelican.plugins.site_common import pipeline
+from pelican.plugins.site_common.lasting import Lasting
 from pelican.plugins.site_common.problems import Problem
 from pelican.plugins.site_common.text import absolute_url, plain_text
 
@@ -155,20 +156,21 @@ def _split_suggestion(sentence):
 
 def _thread(article, state, comments, config, context, bodies):
     """(ThreadView, problems) of one article's comments, kept for the next build of a long-lived preview."""
-    key = (repr(comments), article.title, article.url, article.date, state, config, bodies.fingerprint,
-           context.get("SITEURL"), context.get("FEED_DOMAIN"), repr(author_names(config, context)))
-    kept = _THREADS.get(article.slug)
-    if kept is not None and kept[0] == key:
-        return kept[1]
-    nodes, found = build_thread(comments, article.date, newest_first=config.order == "newest-first")
-    made = _THREADS[article.slug] = (key, (_thread_view(article, state, nodes, config, context, bodies), found))
-    return made[1]
+    # Comments compare as values (a comment file kept by load.py is the same object).
+    key = (tuple(comments), article.title, article.url, article.date, state, config, bodies.fingerprint,
+           context.get("SITEURL"), context.get("FEED_DOMAIN"), tuple(author_names(config, context)))
+
+    def make():
+        nodes, found = build_thread(comments, article.date, newest_first=config.order == "newest-first")
+        return _thread_view(article, state, nodes, config, context, bodies), found
+
+    return _THREADS.get(article.slug, key, make)
 
 
 # A long-lived preview (live_preview) builds again and again; a thread whose
 # comments, post and settings are unchanged comes out the same, so each
 # post's last thread is kept, one entry a post.
-_THREADS = {}  # slug -> (what the thread was made from, (ThreadView, problems))
+_THREADS = Lasting()  # slug -> (ThreadView, problems)
 # And so are its feed items, while its thread is the same object.
 _FEED_ITEMS = {}  # slug -> ((address, title, ThreadView), [FeedItem])
 

@@ -10,6 +10,7 @@ from pelican import signals
 
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.files import write_if_changed
+from pelican.plugins.site_common.lasting import Lasting
 from pelican.plugins.site_common.text import absolute_url
 
 from .cache import ChartCache, cache_key
@@ -222,9 +223,9 @@ def fill_post_again(content):
     build.charts.update((chart.base_path, chart) for chart in charts)
     for chart in charts:
         build.want(chart)
-    checked = _CHECKED.get(content.source_path)
+    checked = _CHECKED.last(content.source_path)
     if checked is not None and build.dataset is not None:
-        state.problems.extend(checked[1])
+        state.problems.extend(checked)
 
 
 # What each post's filling recorded in its build, for a preview that keeps
@@ -237,15 +238,15 @@ def _filled(html, summary, post, build):
     # The source too: a mistake's line number is found in it.
     key = (html, summary, repr(post), _source_text(post.source_file), build.data_digest(),
            repr(build.palette), repr(build.config.size))
-    kept = _FILLED.get(post.source_file)
-    if kept is not None and kept[0] == key:
-        return kept[1]
-    filled_summary, summary_sources = None, []
-    if _has_slots(summary):
-        filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
-    filled = fill(html or "", post, build.dataset, build.palette, build.config.size, summary_sources)
-    _FILLED[post.source_file] = (key, (filled_summary, filled))
-    return filled_summary, filled
+
+    def make():
+        filled_summary, summary_sources = None, []
+        if _has_slots(summary):
+            filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
+        return filled_summary, fill(html or "", post, build.dataset, build.palette, build.config.size,
+                                    summary_sources)
+
+    return _FILLED.get(post.source_file, key, make)
 
 
 def _source_text(path):
@@ -257,7 +258,7 @@ def _source_text(path):
 
 # Like the number checks below: a post's charts and figures, filled from
 # the same text, data set, palette and sizes, come out the same.
-_FILLED = {}  # source file -> (what it was filled from, (filled summary, filled body))
+_FILLED = Lasting()  # source file -> (filled summary, filled body)
 
 
 def check_numbers(content):
@@ -273,16 +274,13 @@ def check_numbers(content):
     text = Path(source).read_text(encoding="utf-8")
     where = state.where(source)
     key = (text, str(where), build.data_digest())
-    checked = _CHECKED.get(source)
-    if checked is None or checked[0] != key:
-        checked = _CHECKED[source] = (key, check_post(text, where, build.dataset))
-    state.problems.extend(checked[1])
+    state.problems.extend(_CHECKED.get(source, key, lambda: check_post(text, where, build.dataset)))
 
 
 # A long-lived preview (live_preview) builds the same posts again and again:
 # a post whose source and data set are unchanged has the same number
 # problems, so they are kept between builds of one process, one entry a post.
-_CHECKED = {}  # source path -> ((text, path as reported, data set digest), problems)
+_CHECKED = Lasting()  # source path -> problems, made from (text, path as reported, data set digest)
 
 
 def _leave_notes(content, html, summary, reason):

@@ -95,9 +95,8 @@ class Builder:
         for job in jobs:
             job.run(self.output)
         self.stamps = _stamps(self.output)
-        rewritten = {name for name, stamp in self.stamps.items() if before.get(name) != stamp}
-        rewritten |= before.keys() - self.stamps.keys()
-        return Result(True, frozenset(self._changed(rewritten)), time.perf_counter() - started, False)
+        return Result(True, frozenset(self._changed(_rewritten(before, self.stamps))),
+                      time.perf_counter() - started, False)
 
     def _run(self, output):
         arguments = parse_arguments([*self.argv, "-o", str(output)])
@@ -112,7 +111,8 @@ class Builder:
             module, name = pelican_class.rsplit(".", 1)
             pelican_class = getattr(importlib.import_module(module), name)
         memory, live, kept = self.memory, self.output, self.kept
-        kept.start(settings, _configured(self.settings_file(), self.argv))
+        configured = _configured(self.settings_file(), self.argv)
+        kept.start(settings, configured)
         self._context = None
         # Pelican's memoized methods keep every object they were asked about,
         # build after build, in this long-lived process.
@@ -130,7 +130,7 @@ class Builder:
 
         def start_writing(generators):
             self._context = generators[0].context
-            memory.start(generators[0].context, _inputs(generators[0].env, self.settings_file(), self.argv))
+            memory.start(generators[0].context, _inputs(generators[0].env, configured))
 
         signals.generator_init.connect(record_names)
         signals.all_generators_finalized.connect(start_writing)
@@ -152,9 +152,7 @@ class Builder:
         self.stamps = _stamps(self.output)
         # Pelican copies every static file (the theme's stylesheets, pictures)
         # again at each build, with the same bytes: a new time alone is no change.
-        rewritten = {name for name, stamp in self.stamps.items() if before.get(name) != stamp}
-        rewritten |= before.keys() - self.stamps.keys()
-        return self._changed(rewritten)
+        return self._changed(_rewritten(before, self.stamps))
 
     def _build_afresh(self):
         sync.remove(self.staging)
@@ -208,9 +206,9 @@ def _search_plugin():
     return plugin
 
 
-def _inputs(env, settings_file, argv):
-    """A digest of every template the build could render, the settings file and the command line."""
-    digest = hashlib.sha256(_configured(settings_file, argv))
+def _inputs(env, configured):
+    """A digest of every template the build could render and of how the build is configured."""
+    digest = hashlib.sha256(configured)
     for name in sorted(env.loader.list_templates()):
         source, _filename, _uptodate = env.loader.get_source(env, name)
         digest.update(name.encode() + b"\0" + source.encode("utf-8", "surrogatepass") + b"\0")
@@ -222,6 +220,11 @@ def _configured(settings_file, argv):
     digest = hashlib.sha256(Path(settings_file).read_bytes())
     digest.update("\0".join(argv).encode("utf-8", "surrogatepass"))
     return digest.digest()
+
+
+def _rewritten(before, after):
+    """Output files whose stamp moved or that went away between two stamp maps."""
+    return {name for name, stamp in after.items() if before.get(name) != stamp} | (before.keys() - after.keys())
 
 
 def _digest(path):

@@ -39,6 +39,8 @@ def selective_writer(memory, live_output):
                 return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
             shown = ReadContext(context)
             feed = []
+            # FEED_MAX_ITEMS = None takes every element, as in Pelican.
+            items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
 
             def render():
                 # Pelican's write_feed up to the writing, with the context that notes its reads.
@@ -46,7 +48,7 @@ def selective_writer(memory, live_output):
                 self.feed_domain = shown.get("FEED_DOMAIN")
                 self.feed_url = self.urljoiner(self.feed_domain, url or path)
                 made = self._create_new_feed(feed_type, feed_title, shown)
-                for element in elements[: self.settings["FEED_MAX_ITEMS"]]:
+                for element in items:
                     self._add_item_to_the_feed(made, element)
                 signals.feed_generated.send(shown, feed=made)
                 feed.append(made)
@@ -54,11 +56,8 @@ def selective_writer(memory, live_output):
                 made.write(buffer, "utf-8")
                 return buffer.getvalue()
 
-            arguments = (list(elements[: self.settings["FEED_MAX_ITEMS"]]), url, feed_type, feed_title)
-            name = f"{path}\0feed"
-
-            text = memory.make(name, "\0feed", lambda key: dict.get(shown, key, missing), render, lambda _name: previous(path),
-                               given={"\0arguments": arguments})
+            text = memory.make(f"{path}\0feed", "\0feed", lambda key: dict.get(shown, key, missing), render,
+                               lambda _name: previous(path), given={"\0arguments": (items, url, feed_type, feed_title)})
             complete_path = sanitised_join(self.output_path, path)
             os.makedirs(os.path.dirname(complete_path), exist_ok=True)
             with self._open_w(complete_path, "utf-8", override_output) as handle:

@@ -1,0 +1,25 @@
+"""What a long-lived process (the live preview) keeps from one build to the next, one entry a name.
+
+A build that reads each file once gains nothing from it; a preview that
+builds the same site again and again makes each value once while what it is
+made from stays equal.
+"""
+
+
+class Lasting:
+    """{name: (what the value was made from, value)}, the last value of each name only."""
+
+    def __init__(self):
+        self._kept = {}
+
+    def get(self, name, made_from, make):
+        """The value kept for `name` if it was made from an equal `made_from`, else `make()`'s, kept."""
+        kept = self._kept.get(name)
+        if kept is None or kept[0] != made_from:
+            kept = self._kept[name] = (made_from, make())
+        return kept[1]
+
+    def last(self, name):
+        """The value last kept for `name`, or None."""
+        kept = self._kept.get(name)
+        return None if kept is None else kept[1]

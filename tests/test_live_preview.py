@@ -50,7 +50,7 @@ def build_and_compare(session, name):
     assert build.ok, build.log
     found = differences(preview.output, clean)
     shutil.rmtree(clean)
-    return found
+    return found, [message for _, message in messages]
 
 
 def replace_header(path, key, value):
@@ -70,6 +70,12 @@ def header(path, key):
 
 def body(site, work):
     edit_post(Ours(site), site.posts[3], 1)
+
+
+def body_with_a_mistake(site, work):
+    path = post_file(site, 3)
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe rate was {{ Mexico FY2012 court_grant_rat }}.\n",
+                    encoding="utf-8")
 
 
 def title(site, work):
@@ -125,16 +131,28 @@ def template(site, work):
 
 
 # In the order an author's afternoon might bring them, each on the sources the last one left.
-EDITS = (body, title, date, tags, category, slug, new_post, deleted_post, comment, data_row, template)
+EDITS = (body, body_with_a_mistake, title, date, tags, category, slug, new_post, deleted_post, comment, data_row, template)
 
 
 def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(session):
-    site, _, work = session
-    found = {}
+    site, preview, work = session
+    found, messages = {}, {}
     for edit in EDITS:
         edit(site, work)
-        found[edit.__name__] = build_and_compare(session, edit.__name__)
+        found[edit.__name__], messages[edit.__name__] = build_and_compare(session, edit.__name__)
     assert found == {edit.__name__: [] for edit in EDITS}
+    # The post whose text alone changed had its page written before the
+    # build, which then wrote the same bytes: the page is announced once,
+    # on its own, and not again by the build.
+    page = site.posts[3].url.strip("/") + "/index.html"
+    first, *rest = messages["body"]
+    assert (first["changed"], first["complete"]) == ([page], False)
+    assert not any(page in message["changed"] for message in rest)
+    # Only that edit: a mistake in the text, a header, a comment or a data
+    # row leave the page to the build.
+    written_first = re.findall(r"Wrote the page of (\S+) first", preview.log())
+    assert written_first == [site.posts[3].filename], preview.log()
+    assert "court_grant_rat" in preview.log()
 
 
 def test_the_comparison_sees_a_stale_file_and_a_changed_one(tmp_path):

@@ -45,9 +45,37 @@ def test_a_header_or_chart_edit_is_built_afresh(site, edit):
     assert result.afresh and "header or charts of posts/a.md changed" in result.reasons
 
 
-def test_the_signature_is_the_header_and_the_chart_count():
-    assert signature(POST) == ("Title: A post\nDate: 2013-11-20 09:30\nTags: EOIR", 1)
+def test_the_signature_is_the_header_the_chart_count_and_the_chart_blocks():
+    assert signature(POST) == ("Title: A post\nDate: 2013-11-20 09:30\nTags: EOIR", 1, ("```chart\ntype: bar\n```",))
     assert signature(POST + "more words\n") == signature(POST)
+    edited = signature(POST.replace("type: bar", "type: line"))
+    assert edited.outputs == signature(POST).outputs and edited != signature(POST)
+
+
+def test_a_post_whose_text_alone_changed_is_named_for_its_page_first(site):
+    layout, known = site
+    path = layout.content / "posts" / "a.md"
+    assert plan(saved(path, POST.replace("Text.", "Better text.")), layout, known).text_only == path
+    # An editor's temporary file, gone by the time the batch is looked at, changes nothing.
+    batch = saved(path, POST.replace("Text.", "Best text.")) | {("added", str(path) + ".swp")}
+    assert plan(batch, layout, known).text_only == path
+
+
+@pytest.mark.parametrize("edit", [
+    # A chart block edited in place: built in place, but its chart is drawn anew by the build.
+    lambda layout: saved(layout.content / "posts" / "a.md", POST.replace("type: bar", "type: line")),
+    lambda layout: saved(layout.content / "posts" / "a.md", POST.replace("Tags: EOIR", "Tags: TRAC")),
+    lambda layout: saved(layout.content / "posts" / "b.md", POST),
+    lambda layout: saved(layout.content / "comments" / "a-post" / "y.md", "Author: Y\n\nHello.\n"),
+    lambda layout: saved(layout.content / "data" / "observations.csv", "a,b\n1,2\n"),
+    lambda layout: saved(layout.content / "posts" / "a.md", POST.replace("Text.", "Other."))
+    | saved(layout.content / "comments" / "a-post" / "x.md", "Author: X\n\nHi again.\n"),
+    lambda layout: saved(layout.content / "posts" / "a.md", POST.replace("Text.", "Other."))
+    | saved(layout.settings_file, "SITENAME = 'x'\n"),
+])
+def test_no_page_is_written_first_for_any_other_batch(site, edit):
+    layout, known = site
+    assert plan(edit(layout), layout, known).text_only is None
 
 
 def test_a_new_post_or_comment_is_built_in_place_and_then_known(site):

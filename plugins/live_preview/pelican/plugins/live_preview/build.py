@@ -24,6 +24,7 @@ from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from . import record, reuse, sync
+from .first import write_first
 from .writer import selective_writer
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class Builder:
         self.pending = []  # what the last build left to do once its pages are announced
         self.kept = reuse.Kept()  # posts and pages read by the last builds, handed to the next when unchanged
         self._context = None
+        self._readers = ()  # the last good build's articles and pages generators, for write_first
 
     def settings_file(self):
         return Path(self.arguments.settings).resolve()
@@ -73,6 +75,7 @@ class Builder:
             changed = self._build_afresh() if afresh or not self.output.is_dir() else self._build_in_place()
         except (Exception, SystemExit) as error:  # a broken template, setting or data row must not stop the preview
             logger.error("The build failed, the preview shows the last good one: %s", error)
+            self._readers = ()
             sync.remove(self.staging)
             self.memory.finish(ok=False)
             self.kept.finish(None, ok=False)
@@ -83,6 +86,30 @@ class Builder:
         logger.info("Posts and pages: %d read, %d kept; pages and feeds: %d rendered, %d unchanged",
                     self.kept.read, self.kept.reused, self.memory.made, self.memory.reused)
         return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending,
+                      cpu_seconds=time.process_time() - cpu)
+
+    def first(self, path):
+        """Write the page of the post at `path`, whose text alone changed, from the last build's site.
+
+        A Result naming the page if it was written (see first.py), or None
+        when the build must do it. The build that follows writes the same
+        bytes, so it does not count the page as changed again.
+        """
+        if not self._readers or self.stamps is None:
+            return None
+        started, cpu = time.perf_counter(), time.process_time()
+        try:
+            name = write_first(self._readers, self.output, path)
+        except Exception as error:  # the build that follows says what is wrong
+            logger.debug("The page of %s is left to the build: %s", path, error)
+            name = None
+        if name is None:
+            return None
+        name = Path(name).as_posix()
+        written = self.output / name
+        status = written.stat()
+        self.stamps[name] = (status.st_mtime_ns, status.st_size)
+        return Result(True, frozenset(self._changed({name})), time.perf_counter() - started, False, complete=False,
                       cpu_seconds=time.process_time() - cpu)
 
     def finish(self):
@@ -113,7 +140,8 @@ class Builder:
         memory, live, kept = self.memory, self.output, self.kept
         configured = _configured(self.settings_file(), self.argv)
         kept.start(settings, configured)
-        self._context = None
+        self._context, self._readers = None, ()
+        readers = []
         # Pelican's memoized methods keep every object they were asked about,
         # build after build, in this long-lived process.
         for method in ("get_content", "get_summary"):
@@ -127,6 +155,7 @@ class Builder:
             generator.env.context_class = record.RecordingContext
             if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
                 kept.attach(generator)
+                readers.append(generator)
 
         def start_writing(generators):
             self._context = generators[0].context
@@ -139,6 +168,7 @@ class Builder:
             search.deferred = self.pending = []
         try:
             PreviewPelican(settings).run()
+            self._readers = tuple(readers)
         finally:
             if search is not None:
                 search.deferred = None

@@ -10,13 +10,20 @@ comment edited after it was written (a thread can empty), the data set (a
 chart can stop drawing), the settings. What stays in place: a post's text, a
 new file, a new comment, the theme. Python code of the plugins is already
 imported by the running process, so it takes a new one.
+
+A batch that is one post whose text alone changed (the same header, the same
+chart blocks) names that post as `text_only`: its page can be written from
+the last build before the build runs (see first.py).
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 MARKDOWN = (".md", ".markdown")
 CHART_FENCE = "```chart"
+CHART_BLOCK = re.compile(r"^```chart[^\n]*\n.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -25,16 +32,28 @@ class Plan:
     settings: bool = False  # the settings file changed: read it again
     afresh: bool = False  # build into an empty folder and sync, rather than in place
     reasons: tuple = field(default_factory=tuple)  # why afresh, for the log line
+    text_only: Path = None  # the one post saved, whose header and chart blocks are as they were
 
     @property
     def build(self):
         return not self.restart
 
 
+class Signature(NamedTuple):
+    """What of a Markdown file decides which files the build writes (its header, how many charts), and its charts."""
+
+    header: str
+    charts: int
+    blocks: tuple = ()  # the chart blocks' text: a chart edited in place draws anew
+
+    @property
+    def outputs(self):
+        return self.header, self.charts
+
+
 def signature(text):
-    """What of a Markdown file decides which files the build writes: its header and its chart blocks."""
     header, _, body = text.partition("\n\n")
-    return header.strip(), body.count(CHART_FENCE)
+    return Signature(header.strip(), body.count(CHART_FENCE), tuple(CHART_BLOCK.findall(body)))
 
 
 def read_signature(path):
@@ -63,6 +82,7 @@ def plan(changes, layout, signatures):
     """
     reasons = []
     restart = settings = False
+    seen, text_only = 0, None
     for raw in sorted({path for _kind, path in changes}):
         path = Path(raw)
         # What counts is what is there now: editors save through a new file
@@ -71,6 +91,8 @@ def plan(changes, layout, signatures):
         if path.is_dir():
             continue
         kind = "deleted" if not path.exists() else "modified" if path in signatures else "added"
+        # An editor's temporary file, gone before the build, is no part of it.
+        seen += not (kind == "deleted" and _inside(path, layout.content) and path not in signatures)
         if path.suffix == ".py" and any(_inside(path, folder) for folder in layout.code):
             # The plugins' tests are never imported by a build.
             restart = restart or "tests" not in path.parts
@@ -96,9 +118,16 @@ def plan(changes, layout, signatures):
             now = read_signature(path)
             before = signatures.get(path)
             signatures[path] = now
-            if kind != "added" and now != before:
+            if kind != "added" and _outputs(now) != _outputs(before):
                 reasons.append(f"header or charts of {_shown(path, layout)} changed")
-    return Plan(restart=restart, settings=settings, afresh=bool(reasons), reasons=tuple(dict.fromkeys(reasons)))
+            elif kind == "modified" and now is not None and now == before:
+                text_only = path
+    return Plan(restart=restart, settings=settings, afresh=bool(reasons), reasons=tuple(dict.fromkeys(reasons)),
+                text_only=text_only if seen == 1 and not (restart or settings or reasons) else None)
+
+
+def _outputs(found):
+    return None if found is None else found.outputs
 
 
 def signatures_of(content):

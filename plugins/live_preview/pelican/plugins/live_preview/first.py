@@ -1,0 +1,105 @@
+"""The page of a post whose text alone changed, written before the build that follows it.
+
+The author looks at the post they are editing. When the one file saved is a
+post whose header and chart blocks are as they were (changes.Plan.text_only),
+nothing else in the site can change what its page shows: its address, its
+neighbours, its lists, its tags and its comment thread come from the headers
+and the comments, and its charts from the data set and the chart blocks. So
+its page is rendered at once: the file read again, into the last build's
+site (its context, templates and plugins' state), and written as the build
+would write it. The build then runs as always and writes the same bytes,
+which the preview therefore does not announce twice; listings and feeds that
+show the post's text follow with the build.
+
+Nothing is written first when the reading reports a problem, or when the
+build is strict (a mistake found later in the build would stop it, and the
+output must stay the last good build's).
+"""
+
+import logging
+import os
+from itertools import chain
+
+from pelican import signals
+from pelican.contents import Article, SkipStub
+
+from pelican.plugins.build_speed.writer import KeepUnchangedWriter
+from pelican.plugins.site_common import pipeline
+
+logger = logging.getLogger(__name__)
+
+# Pelican's own lists of the posts and pages each generator writes, as its generate_output goes through them.
+ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_articles")
+PAGE_LISTS = ("translations", "pages", "hidden_translations", "hidden_pages", "draft_translations", "draft_pages")
+
+
+def write_first(generators, output, path):
+    """Write the page of the post or page at `path` from the last build's site; its output name, or None.
+
+    `generators` are the last build's articles and pages generators.
+    """
+    for generator in generators:
+        lists = ARTICLE_LISTS if isinstance(generator, _articles_class()) else PAGE_LISTS
+        last = _find(generator, lists, path)
+        if last is not None:
+            return _write(generator, last, output)
+    return None
+
+
+def _articles_class():
+    from pelican.generators import ArticlesGenerator  # noqa: PLC0415
+
+    return ArticlesGenerator
+
+
+def _find(generator, lists, path):
+    path = os.path.normpath(path)
+    for content in chain.from_iterable(getattr(generator, name, ()) for name in lists):
+        if os.path.normpath(content.source_path) == path:
+            return content
+    return None
+
+
+def _write(generator, last, output):
+    state = pipeline.this_build(generator.context)
+    if state.strict:
+        return None
+    problems, warnings = len(state.problems), state.log.count
+    article = isinstance(last, Article)
+    try:
+        content = generator.readers.read_file(
+            base_path=generator.path,
+            path=os.path.relpath(last.source_path, generator.path),
+            content_class=type(last),
+            context=generator.context,
+            preread_signal=signals.article_generator_preread if article else signals.page_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context if article else signals.page_generator_context,
+            context_sender=generator,
+        )
+    except Exception:  # the build that follows reads it again and says what is wrong
+        return None
+    if (isinstance(content, SkipStub) or not content.is_valid() or len(state.problems) != problems
+            or state.log.count != warnings or _placed(content) != _placed(last)):
+        return None
+    # What the build gave the post after reading it (its comment thread, its
+    # translations, what the plugins add once every post is read) is the same
+    # as last time: its header and the comments did not change.
+    for name, value in vars(last).items():
+        vars(content).setdefault(name, value)
+    content.refresh_metadata_intersite_links()
+    keyword = {"article": content, "category": getattr(content, "category", None), "blog": True} if article \
+        else {"page": content}
+    writer = KeepUnchangedWriter(str(output), settings=generator.settings)
+    # The build that follows writes the page again and tells the plugins
+    # (the sitemap, the search index) then; telling them now would count it twice.
+    with signals.content_written.muted():
+        writer.write_file(content.save_as, generator.get_template(content.template), generator.context,
+                          relative_urls=generator.settings["RELATIVE_URLS"],
+                          override_output=hasattr(content, "override_save_as"), url=content.url, **keyword)
+    return content.save_as
+
+
+def _placed(content):
+    """Where and how a post is written: unchanged when its header is."""
+    return content.save_as, content.url, content.status, content.template, getattr(content, "lang", None)

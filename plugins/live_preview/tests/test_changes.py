@@ -61,6 +61,22 @@ def test_a_post_whose_text_alone_changed_is_named_for_its_page_first(site):
     assert plan(batch, layout, known).text_only == path
 
 
+def test_a_new_comment_names_its_posts_slug_for_the_page_first(site):
+    layout, known = site
+    assert plan(saved(layout.content / "comments" / "a-post" / "y.md", "Author: Y\n\nHello.\n"), layout,
+                known).new_comment == "a-post"
+    # Not a comment file: no post to write first.
+    assert plan(saved(layout.content / "comments" / "notes.md", "Author: Y\n\nHello.\n"), layout,
+                known).new_comment is None
+    # A comment edited (its thread can change shape) or saved with a post: the build does it all.
+    edited = plan(saved(layout.content / "comments" / "a-post" / "x.md", "Author: X\n\nHi again.\n"), layout, known)
+    assert edited.new_comment is None and edited.afresh
+    both = saved(layout.content / "comments" / "a-post" / "z.md", "Author: Z\n\nHey.\n") | saved(
+        layout.content / "posts" / "a.md", POST.replace("Text.", "Other."))
+    together = plan(both, layout, known)
+    assert (together.new_comment, together.text_only, together.afresh) == (None, None, False)
+
+
 @pytest.mark.parametrize("edit", [
     # A chart block edited in place: built in place, but its chart is drawn anew by the build.
     lambda layout: saved(layout.content / "posts" / "a.md", POST.replace("type: bar", "type: line")),
@@ -73,7 +89,7 @@ def test_a_post_whose_text_alone_changed_is_named_for_its_page_first(site):
     lambda layout: saved(layout.content / "posts" / "a.md", POST.replace("Text.", "Other."))
     | saved(layout.settings_file, "SITENAME = 'x'\n"),
 ])
-def test_no_page_is_written_first_for_any_other_batch(site, edit):
+def test_no_post_page_is_written_first_for_any_other_batch(site, edit):
     layout, known = site
     assert plan(edit(layout), layout, known).text_only is None
 

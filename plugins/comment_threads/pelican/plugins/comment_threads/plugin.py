@@ -73,39 +73,15 @@ def attach_threads(generator):
     settings = generator.settings
     build = pipeline.this_build(generator.context)
     config = build.config(SCHEMA, settings)
-    comments, problems = load_comments(
-        os.path.join(settings["PATH"], config.path),
-        str(build.root),
-        settings["TIMEZONE"],
-        max_length=config.max_length,
-        # Only to refuse dates in the future: nothing the build writes
-        # depends on the clock.
-        now=datetime.datetime.now(datetime.UTC),
-    )
-    # The build's context has SITE_AUTHORS with the authors file's names (blog_core).
-    problems += _presentation_problems(comments, author_names(config, generator.context))
-    # Translations share their original's slug; the thread lives on the
-    # original, in the site's default language.
-    articles = {}
-    for article in _all_articles(generator):
-        if article.slug not in articles or article.lang == settings["DEFAULT_LANG"]:
-            articles[article.slug] = article
+    comments, problems = _comments(generator, build, config)
+    articles = _originals(generator)
     groups, found = group_by_article(comments, sorted(articles))
     problems += found
     today = reference_date(config.reference_date, [a.date for a in generator.articles])
     bodies = BodyCache.for_settings(render_body, settings)
     for slug, article in sorted(articles.items()):
-        state, problem = comment_state(
-            article.metadata.get("comments"),
-            default=config.default_state,
-            article_date=article.date,
-            close_after_days=config.close_after_days,
-            today=today,
-        )
-        if problem:
-            problems.append(Problem(build.where(article.source_path),
-                                    _line_of_key(article.source_path, "comments"), *problem))
-        article.comment_thread, found = _thread(article, state, groups[slug], config, generator.context, bodies)
+        article.comment_thread, found = _attached(article, groups[slug], config, build, generator.context, today,
+                                                  bodies)
         problems += found
     bodies.save()
     for article in chain(generator.translations, generator.hidden_translations):
@@ -118,6 +94,72 @@ def attach_threads(generator):
         generator.context["COMMENTS_ALL_FEED_URL"] = absolute_url(
             settings["FEED_DOMAIN"] or settings["SITEURL"], feed_path
         )
+
+
+def thread_again(content, generator):
+    """A long-lived preview's post, written before its build: its thread from the comment files as they are now.
+
+    The comments are read as attach_threads reads them, into the last build's
+    state (site_common.pipeline.content_again). Returned: the problems found
+    in this post's comments, which keep the preview from writing it first.
+    """
+    if not isinstance(getattr(content, "comment_thread", None), ThreadView):
+        return []
+    build = pipeline.this_build(generator.context)
+    config = build.config(SCHEMA, generator.settings)
+    comments, problems = _comments(generator, build, config)
+    groups, _ = group_by_article(comments, [content.slug])
+    today = reference_date(config.reference_date, [a.date for a in generator.articles])
+    bodies = BodyCache.for_settings(render_body, generator.settings)
+    # A translation shows its original's thread.
+    original = _originals(generator).get(content.slug)
+    same = original is None or os.path.normpath(original.source_path) == os.path.normpath(content.source_path)
+    content.comment_thread, found = _attached(content if same else original, groups[content.slug], config, build,
+                                              generator.context, today, bodies)
+    folder = build.where(os.path.join(generator.settings["PATH"], config.path, content.slug)) + "/"
+    return [problem for problem in problems if (problem.path or "").startswith(folder)] + found
+
+
+def _comments(generator, build, config):
+    """(every comment file as read, the problems found reading and presenting them)."""
+    settings = generator.settings
+    comments, problems = load_comments(
+        os.path.join(settings["PATH"], config.path),
+        str(build.root),
+        settings["TIMEZONE"],
+        max_length=config.max_length,
+        # Only to refuse dates in the future: nothing the build writes
+        # depends on the clock.
+        now=datetime.datetime.now(datetime.UTC),
+    )
+    # The build's context has SITE_AUTHORS with the authors file's names (blog_core).
+    return comments, problems + _presentation_problems(comments, author_names(config, generator.context))
+
+
+def _originals(generator):
+    """{slug: post}: translations share their original's slug, and the thread lives on the original."""
+    articles = {}
+    for article in _all_articles(generator):
+        if article.slug not in articles or article.lang == generator.settings["DEFAULT_LANG"]:
+            articles[article.slug] = article
+    return articles
+
+
+def _attached(article, comments, config, build, context, today, bodies):
+    """(ThreadView, problems) of one post: whether it takes comments, then its thread."""
+    problems = []
+    state, problem = comment_state(
+        article.metadata.get("comments"),
+        default=config.default_state,
+        article_date=article.date,
+        close_after_days=config.close_after_days,
+        today=today,
+    )
+    if problem:
+        problems.append(Problem(build.where(article.source_path), _line_of_key(article.source_path, "comments"),
+                                *problem))
+    thread, found = _thread(article, state, comments, config, context, bodies)
+    return thread, problems + found
 
 
 def write_manifest(generator, config):
@@ -264,5 +306,7 @@ def register():
     # Every article is known here and no page is written yet: the moment to
     # read the comments and hang each thread on its article.
     signals.article_generator_finalized.connect(attach_threads)
+    # A preview's post written before its build gets its thread again.
+    pipeline.content_again.connect(thread_again)
     # The writer is only handed out after the articles are written.
     signals.article_writer_finalized.connect(write_feeds)

@@ -24,7 +24,7 @@ from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from . import record, reuse, sync
-from .first import write_first
+from .first import write_first, write_with_new_comment
 from .writer import selective_writer
 
 logger = logging.getLogger(__name__)
@@ -88,20 +88,26 @@ class Builder:
         return Result(True, frozenset(changed), time.perf_counter() - started, afresh, complete=not self.pending,
                       cpu_seconds=time.process_time() - cpu)
 
-    def first(self, path):
-        """Write the page of the post at `path`, whose text alone changed, from the last build's site.
+    def first(self, plan):
+        """Write the page of the post `plan` (a changes.Plan) is about, from the last build's site.
 
         A Result naming the page if it was written (see first.py), or None
-        when the build must do it. The build that follows writes the same
-        bytes, so it does not count the page as changed again.
+        when the build must do it: the plan is about no one post, or the post
+        or its comments have a problem. The build that follows writes the
+        same bytes, so it does not count the page as changed again.
         """
         if not self._readers or self.stamps is None:
             return None
         started, cpu = time.perf_counter(), time.process_time()
         try:
-            name = write_first(self._readers, self.output, path)
+            if plan.text_only is not None:
+                name = write_first(self._readers, self.output, plan.text_only)
+            elif plan.new_comment is not None:
+                name = write_with_new_comment(self._readers, self.output, plan.new_comment)
+            else:
+                return None
         except Exception as error:  # the build that follows says what is wrong
-            logger.debug("The page of %s is left to the build: %s", path, error)
+            logger.debug("The page is left to the build: %s", error)
             name = None
         if name is None:
             return None

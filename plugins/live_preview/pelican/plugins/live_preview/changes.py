@@ -12,7 +12,8 @@ new file, a new comment, the theme. Python code of the plugins is already
 imported by the running process, so it takes a new one.
 
 A batch that is one post whose text alone changed (the same header, the same
-chart blocks) names that post as `text_only`: its page can be written from
+chart blocks) names that post as `text_only`, and one that is a new comment
+names its post's slug as `new_comment`: that post's page can be written from
 the last build before the build runs (see first.py).
 """
 
@@ -33,6 +34,7 @@ class Plan:
     afresh: bool = False  # build into an empty folder and sync, rather than in place
     reasons: tuple = field(default_factory=tuple)  # why afresh, for the log line
     text_only: Path = None  # the one post saved, whose header and chart blocks are as they were
+    new_comment: str = None  # the slug of the post the one new comment file is under
 
     @property
     def build(self):
@@ -82,7 +84,7 @@ def plan(changes, layout, signatures):
     """
     reasons = []
     restart = settings = False
-    seen, text_only = 0, None
+    seen, text_only, new_comment = 0, None, None
     for raw in sorted({path for _kind, path in changes}):
         path = Path(raw)
         # What counts is what is there now: editors save through a new file
@@ -114,6 +116,8 @@ def plan(changes, layout, signatures):
         elif _inside(path, layout.comments):
             if kind != "added":
                 reasons.append(f"comment {_shown(path, layout)} edited")
+            elif len(path.relative_to(layout.comments).parts) == 2 and path.suffix in MARKDOWN:
+                new_comment = path.parent.name
         elif path.suffix in MARKDOWN and _inside(path, layout.content):
             now = read_signature(path)
             before = signatures.get(path)
@@ -122,8 +126,9 @@ def plan(changes, layout, signatures):
                 reasons.append(f"header or charts of {_shown(path, layout)} changed")
             elif kind == "modified" and now is not None and now == before:
                 text_only = path
+    alone = seen == 1 and not (restart or settings or reasons)
     return Plan(restart=restart, settings=settings, afresh=bool(reasons), reasons=tuple(dict.fromkeys(reasons)),
-                text_only=text_only if seen == 1 and not (restart or settings or reasons) else None)
+                text_only=text_only if alone else None, new_comment=new_comment if alone else None)
 
 
 def _outputs(found):

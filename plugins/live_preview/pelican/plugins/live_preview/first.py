@@ -1,22 +1,24 @@
-"""The page of a post whose text alone changed, written before the build that follows it.
+"""The page of the post an edit is about, written before the build that follows it.
 
-The author looks at the post they are editing. When the one file saved is a
-post whose header and chart blocks are as they were (changes.Plan.text_only),
-nothing else in the site can change what its page shows: its address, its
-neighbours, its lists, its tags and its comment thread come from the headers
-and the comments, and its charts from the data set and the chart blocks. So
-its page is rendered at once: the file read again, into the last build's
-site (its context, templates and plugins' state), and written as the build
-would write it. The build then runs as always and writes the same bytes,
-which the preview therefore does not announce twice; listings and feeds that
-show the post's text follow with the build.
+The author looks at the post they are editing, or answering a comment on.
+When the one file saved is a post whose header and chart blocks are as they
+were (changes.Plan.text_only), or a new comment (Plan.new_comment), nothing
+else in the site can change what that post's page shows: its address, its
+neighbours, its lists and its tags come from the headers, and its charts
+from the data set and the chart blocks. So its page is rendered at once,
+into the last build's site (its context, templates and plugins' state): the
+post read again, or the last build's post given its thread again by the
+comments plugin (site_common.pipeline.content_again). It is written as the
+build would write it. The build then runs as always and writes the same
+bytes, which the preview therefore does not announce twice; listings and
+feeds follow with the build.
 
-Nothing is written first when the reading reports a problem, or when the
-build is strict (a mistake found later in the build would stop it, and the
-output must stay the last good build's).
+Nothing is written first when reading the post or its comments reports a
+problem, or when the build is strict (a mistake found later in the build
+would stop it, and the output must stay the last good build's).
 """
 
-import logging
+import copy
 import os
 from itertools import chain
 
@@ -26,23 +28,33 @@ from pelican.contents import Article, SkipStub
 from pelican.plugins.build_speed.writer import KeepUnchangedWriter
 from pelican.plugins.site_common import pipeline
 
-logger = logging.getLogger(__name__)
-
 # Pelican's own lists of the posts and pages each generator writes, as its generate_output goes through them.
 ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_articles")
 PAGE_LISTS = ("translations", "pages", "hidden_translations", "hidden_pages", "draft_translations", "draft_pages")
 
 
 def write_first(generators, output, path):
-    """Write the page of the post or page at `path` from the last build's site; its output name, or None.
+    """Write the page of the post or page at `path`, read again, from the last build's site; its name, or None.
 
     `generators` are the last build's articles and pages generators.
     """
     for generator in generators:
         lists = ARTICLE_LISTS if isinstance(generator, _articles_class()) else PAGE_LISTS
-        last = _find(generator, lists, path)
+        last = _find(generator, lists, lambda content: os.path.normpath(content.source_path) == os.path.normpath(path))
         if last is not None:
-            return _write(generator, last, output)
+            content = _read_again(generator, last)
+            return None if content is None else _write(generator, content, output)
+    return None
+
+
+def write_with_new_comment(generators, output, slug):
+    """Write the page of the post with `slug`, its thread made again, from the last build's site; its name, or None."""
+    for generator in generators:
+        if isinstance(generator, _articles_class()):
+            last = _find(generator, ("articles", "hidden_articles"), lambda content: content.slug == slug)
+            if last is not None and not pipeline.this_build(generator.context).strict:
+                # A copy: the last build's post may be handed to the next build.
+                return _write(generator, copy.copy(last), output)
     return None
 
 
@@ -52,15 +64,13 @@ def _articles_class():
     return ArticlesGenerator
 
 
-def _find(generator, lists, path):
-    path = os.path.normpath(path)
-    for content in chain.from_iterable(getattr(generator, name, ()) for name in lists):
-        if os.path.normpath(content.source_path) == path:
-            return content
-    return None
+def _find(generator, lists, wanted):
+    return next((content for content in chain.from_iterable(getattr(generator, name, ()) for name in lists)
+                 if wanted(content)), None)
 
 
-def _write(generator, last, output):
+def _read_again(generator, last):
+    """The post at `last`'s file read again into the last build's site, or None if that reports a problem."""
     state = pipeline.this_build(generator.context)
     if state.strict:
         return None
@@ -88,6 +98,14 @@ def _write(generator, last, output):
     for name, value in vars(last).items():
         vars(content).setdefault(name, value)
     content.refresh_metadata_intersite_links()
+    return content
+
+
+def _write(generator, content, output):
+    """Write `content`'s page, once the plugins have given it their parts again without a problem."""
+    if any(problems for _receiver, problems in pipeline.content_again.send(content, generator=generator)):
+        return None
+    article = isinstance(content, Article)
     keyword = {"article": content, "category": getattr(content, "category", None), "blog": True} if article \
         else {"page": content}
     writer = KeepUnchangedWriter(str(output), settings=generator.settings)

@@ -117,13 +117,12 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
         if plan.restart:
             logger.info("Plugin code changed: starting the preview again")
             return True
-        if plan.text_only is not None:
-            # The page the author is looking at first; the build confirms it.
-            first = builder.first(plan.text_only)
-            if first is not None:
-                builds.publish(first.changed, complete=False)
-                logger.info("Wrote the page of %s first, %.2f s after the save (%.2f s of CPU)",
-                            plan.text_only.name, time.perf_counter() - saved, first.cpu_seconds)
+        # The page the author is looking at first; the build confirms it.
+        first = builder.first(plan)
+        if first is not None:
+            builds.publish(first.changed, complete=False)
+            logger.info("Wrote %s first, %.2f s after the save (%.2f s of CPU)", ", ".join(sorted(first.changed))
+                        or "the same page", time.perf_counter() - saved, first.cpu_seconds)
         result = builder.build(afresh=plan.afresh)
         # The pages first: the search index (seconds on a large blog) comes after.
         builds.publish(result.changed, complete=result.complete)

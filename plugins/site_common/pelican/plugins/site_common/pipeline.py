@@ -39,6 +39,13 @@ stopping = signal("site_common.stopping")
 # plugin records per build when a post is read (the charts it wants drawn,
 # its problems), it records again here.
 content_reused = signal("site_common.content_reused")
+# Sent by a long-lived preview with a post whose page it writes before its
+# build (live_preview/first.py), read again or with a new comment, and with
+# `generator`, the last build's generator holding it: a plugin that gives
+# posts something once all are read gives this one its part again, in the
+# last build's state. Each receiver returns the problems it found (a list);
+# any of them leaves the page to the build.
+content_again = signal("site_common.content_again")
 # Each plugin answers with the post metadata keys it reads, so the metadata
 # check knows every key the site understands without a hand-kept list.
 post_metadata_keys = signal("site_common.post_metadata_keys")

@@ -1,9 +1,13 @@
 """Tiny sites built with Pelican: what readers and feed readers get."""
 
+import copy
 from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 from bs4 import BeautifulSoup
+from pelican import signals
+
+from pelican.plugins.comment_threads.plugin import thread_again
 
 ARTICLE = "2014/04/first-post/index.html"
 
@@ -229,3 +233,31 @@ def test_same_sources_build_the_same_bytes(site, tmp_path):
     assert files
     for path in files:
         assert (first / path).read_bytes() == (second / path).read_bytes(), path
+
+
+def test_a_preview_gets_one_posts_thread_again_from_the_comments_as_they_are_now(site):
+    """thread_again: what a long-lived preview asks for a post whose page it writes before its build."""
+    comment(site, "first-post/maria.md", "Maria L.", "2014-04-10 03:53", "Is 8.3% the rate?")
+    comment(site, "first-post/elena-1.md", "Elena Marsh", "2014-04-10 09:00", "Yes.", replyto="maria", role="author")
+    comment(site, "first-post/sam.md", "Sam", "2014-04-12 10:00", "Second thread.")
+    site.post("Quiet post", "2014-05-01", slug="quiet")
+    generators = []
+    signals.article_generator_finalized.connect(generators.append, weak=False)
+    try:
+        site.build()
+    finally:
+        signals.article_generator_finalized.disconnect(generators.append)
+    generator = generators[0]
+    post = next(a for a in generator.articles if a.slug == "first-post")
+    assert post.comment_thread.count == 3
+    comment(site, "first-post/ana.md", "Ana", "2014-04-13 10:00", "A fourth word.")
+    again = copy.copy(post)
+    assert thread_again(again, generator) == []
+    assert (again.comment_thread.count, post.comment_thread.count) == (4, 3)
+    assert [c.id for c in again.comment_thread.comments][:1] == ["ana"]
+    # A problem in another post's comments is not this post's; one in its own is.
+    comment(site, "quiet/broken.md", "Bo", "2014-04-13 10:00", "Hi.", replyto="nobody")
+    assert thread_again(copy.copy(post), generator) == []
+    comment(site, "first-post/lost.md", "Cy", "2014-04-13 11:00", "Hi.", replyto="nobody")
+    assert [problem.path for problem in thread_again(copy.copy(post), generator)] == [
+        "content/comments/first-post/lost.md"]

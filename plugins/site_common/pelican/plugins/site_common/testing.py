@@ -38,7 +38,8 @@ def _signals():
     from pelican.plugins import signals  # noqa: PLC0415
 
     found = [value for value in vars(signals).values() if isinstance(value, Signal)]
-    found += [pipeline.reading_done, pipeline.post_metadata_keys, pipeline.stopping]
+    found += [pipeline.reading_done, pipeline.post_metadata_keys, pipeline.stopping, pipeline.content_reused,
+              pipeline.content_again]
     return found
 
 

@@ -76,7 +76,8 @@ def test_an_id_that_cannot_be_an_anchor_is_reported():
     assert "cannot be a comment id" in problems[0]
 
 
-def test_load_reads_files_in_order_and_reports_strays(tmp_path):
+def _strays(tmp_path):
+    """Two posts' folders with good comments and strays, and a file beside the folders."""
     root = tmp_path / "content" / "comments"
     (root / "post-b").mkdir(parents=True)
     (root / "post-a" / "deeper").mkdir(parents=True)
@@ -89,7 +90,11 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
     (root / "post-a" / "deeper" / "x.md").write_text(good)
     (root / "loose.md").write_text(good)
     (root / "post-b" / "latin1.md").write_bytes("Author: Jos\xe9\n".encode("latin-1"))
+    return root
 
+
+def test_load_reads_files_in_order_and_reports_strays(tmp_path):
+    root = _strays(tmp_path)
     comments, problems = load_comments(str(root), str(tmp_path), "UTC")
     problems = [str(p) for p in problems]
 
@@ -108,6 +113,15 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
         "rename it to notes.md",
         "content/comments/post-b/latin1.md: not read, because it is not UTF-8 text; save it as UTF-8",
     ]
+
+
+def test_one_posts_folder_alone_is_read_with_its_own_strays(tmp_path):
+    root = _strays(tmp_path)
+    comments, problems = load_comments(str(root), str(tmp_path), "UTC", only="post-a")
+    assert [(c.slug, c.id) for c in comments] == [("post-a", "m")]
+    assert sorted(p.path for p in problems) == [
+        "content/comments/post-a/.hidden.md", "content/comments/post-a/deeper/x.md", "content/comments/post-a/notes.txt"]
+    assert load_comments(str(root), str(tmp_path), "UTC", only="post-c") == ([], [])
 
 
 def test_no_comments_folder_means_no_comments(tmp_path):

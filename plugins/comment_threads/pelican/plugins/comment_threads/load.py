@@ -65,13 +65,16 @@ def _not_read(path, why, fix):
     return Problem(path, None, f"not read, because {why}", fix)
 
 
-def load_comments(comments_dir, display_root, timezone, *, max_length=MAX_LENGTH, now=None):
+def load_comments(comments_dir, display_root, timezone, *, max_length=MAX_LENGTH, now=None, only=None):
     """Read every comment file under comments_dir, in a stable order.
 
     Files that cannot be comments are reported rather than skipped quietly,
     so that no comment an author wrote goes missing without a word. Hidden
     files and symbolic links are reported and never opened: a link could
     publish any file on the machine as a comment.
+
+    `only`, a post's slug, reads that post's folder alone (a long-lived
+    preview making one thread again).
     """
     comments, problems = [], []
     if not os.path.isdir(comments_dir):
@@ -90,6 +93,9 @@ def load_comments(comments_dir, display_root, timezone, *, max_length=MAX_LENGTH
             else:
                 kept.append(name)
         dirnames[:] = kept
+        if only is not None and relative == ".":
+            dirnames[:] = [name for name in kept if name == only]
+            continue  # files beside the posts' folders belong to no post
         for filename in sorted(filenames):
             path = os.path.relpath(os.path.join(dirpath, filename), display_root)
             comment, found = _load_one(dirpath, filename, relative, path, timezone, max_length, now)

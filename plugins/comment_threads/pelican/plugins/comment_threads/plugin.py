@@ -107,10 +107,11 @@ def thread_again(content, generator):
         return []
     build = pipeline.this_build(generator.context)
     config = build.config(SCHEMA, generator.settings)
-    comments, problems = _comments(generator, build, config)
+    comments, problems = _comments(generator, build, config, only=content.slug)
     groups, _ = group_by_article(comments, [content.slug])
     today = reference_date(config.reference_date, [a.date for a in generator.articles])
-    bodies = BodyCache.for_settings(render_body, generator.settings)
+    # One thread's bodies are rendered in a moment; the whole site's stored ones are not loaded for them.
+    bodies = BodyCache(render_body)
     # A translation shows its original's thread.
     original = _originals(generator).get(content.slug)
     same = original is None or os.path.normpath(original.source_path) == os.path.normpath(content.source_path)
@@ -120,8 +121,8 @@ def thread_again(content, generator):
     return [problem for problem in problems if (problem.path or "").startswith(folder)] + found
 
 
-def _comments(generator, build, config):
-    """(every comment file as read, the problems found reading and presenting them)."""
+def _comments(generator, build, config, only=None):
+    """(every comment file as read, or those of the post `only`; the problems found reading and presenting them)."""
     settings = generator.settings
     comments, problems = load_comments(
         os.path.join(settings["PATH"], config.path),
@@ -131,6 +132,7 @@ def _comments(generator, build, config):
         # Only to refuse dates in the future: nothing the build writes
         # depends on the clock.
         now=datetime.datetime.now(datetime.UTC),
+        only=only,
     )
     # The build's context has SITE_AUTHORS with the authors file's names (blog_core).
     return comments, problems + _presentation_problems(comments, author_names(config, generator.context))

@@ -156,16 +156,18 @@ def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(session):
         untouched[edit.__name__] = sorted(moved ^ (announced & after.keys()))
     assert found == {edit.__name__: [] for edit in EDITS}
     assert untouched == {edit.__name__: [] for edit in EDITS}
-    # The post whose text alone changed, and the post with a new comment,
-    # had their pages written before the build, which then wrote the same
-    # bytes: each page is announced once, on its own, and not again.
-    pages = {name: site.posts[index].url.strip("/") + "/index.html" for name, index in (("body", 3), ("comment", 1))}
+    # The post whose text changed, the post whose title changed, and the
+    # post with a new comment had their pages written before the build,
+    # which then wrote the same bytes: each page is announced once, on its
+    # own, and not again.
+    pages = {name: site.posts[index].url.strip("/") + "/index.html"
+             for name, index in (("body", 3), ("title", 4), ("comment", 1))}
     for name, page in pages.items():
         first, *rest = messages[name]
         assert (first["changed"], first["complete"]) == ([page], False), name
         assert not any(page in message["changed"] for message in rest), name
-    # Only those edits: a mistake in the text, a header, a data row or a
-    # template leave the page to the build.
+    # Only those edits: a mistake in the text, a date, tags, category or
+    # slug, a data row or a template leave the page to the build.
     assert re.findall(r"Wrote (\S+) first", preview.log()) == list(pages.values()), preview.log()
     assert "court_grant_rat" in preview.log()
 

@@ -55,10 +55,10 @@ def test_the_signature_is_the_header_the_chart_count_and_the_chart_blocks():
 def test_a_post_whose_text_alone_changed_is_named_for_its_page_first(site):
     layout, known = site
     path = layout.content / "posts" / "a.md"
-    assert plan(saved(path, POST.replace("Text.", "Better text.")), layout, known).text_only == path
+    assert plan(saved(path, POST.replace("Text.", "Better text.")), layout, known).edited_post == path
     # An editor's temporary file, gone by the time the batch is looked at, changes nothing.
     batch = saved(path, POST.replace("Text.", "Best text.")) | {("added", str(path) + ".swp")}
-    assert plan(batch, layout, known).text_only == path
+    assert plan(batch, layout, known).edited_post == path
 
 
 def test_a_new_comment_names_its_posts_slug_for_the_page_first(site):
@@ -74,7 +74,20 @@ def test_a_new_comment_names_its_posts_slug_for_the_page_first(site):
     both = saved(layout.content / "comments" / "a-post" / "z.md", "Author: Z\n\nHey.\n") | saved(
         layout.content / "posts" / "a.md", POST.replace("Text.", "Other."))
     together = plan(both, layout, known)
-    assert (together.new_comment, together.text_only, together.afresh) == (None, None, False)
+    assert (together.new_comment, together.edited_post, together.afresh) == (None, None, False)
+
+
+def test_a_post_whose_title_or_summary_alone_changed_is_built_afresh_and_named_for_its_page_first(site):
+    layout, known = site
+    path = layout.content / "posts" / "a.md"
+    result = plan(saved(path, POST.replace("Title: A post", "Title: A better post")), layout, known)
+    assert (result.edited_post, result.afresh) == (path, True)
+    summary = POST.replace("Tags: EOIR\n", "Tags: EOIR\nSummary: Two lines\n  about it.\n")
+    assert plan(saved(path, summary), layout, known).edited_post == path
+    assert plan(saved(path, summary.replace("  about it.", "  about this.")), layout, known).edited_post == path
+    # The date decides its neighbours; a continued line belongs to its key.
+    assert plan(saved(path, summary.replace("2013-11-20", "2013-11-21")), layout, known).edited_post is None
+    assert plan(saved(path, summary.replace("Tags: EOIR\n", "Tags: EOIR,\n  TRAC\n")), layout, known).edited_post is None
 
 
 @pytest.mark.parametrize("edit", [
@@ -91,7 +104,7 @@ def test_a_new_comment_names_its_posts_slug_for_the_page_first(site):
 ])
 def test_no_post_page_is_written_first_for_any_other_batch(site, edit):
     layout, known = site
-    assert plan(edit(layout), layout, known).text_only is None
+    assert plan(edit(layout), layout, known).edited_post is None
 
 
 def test_a_new_post_or_comment_is_built_in_place_and_then_known(site):

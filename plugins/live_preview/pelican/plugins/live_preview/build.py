@@ -100,8 +100,8 @@ class Builder:
             return None
         started, cpu = time.perf_counter(), time.process_time()
         try:
-            if plan.text_only is not None:
-                name = write_first(self._readers, self.output, plan.text_only)
+            if plan.edited_post is not None:
+                name = write_first(self._readers, self.output, plan.edited_post)
             elif plan.new_comment is not None:
                 name = write_with_new_comment(self._readers, self.output, plan.new_comment)
             else:

@@ -11,10 +11,12 @@ chart can stop drawing), the settings. What stays in place: a post's text, a
 new file, a new comment, the theme. Python code of the plugins is already
 imported by the running process, so it takes a new one.
 
-A batch that is one post whose text alone changed (the same header, the same
-chart blocks) names that post as `text_only`, and one that is a new comment
-names its post's slug as `new_comment`: that post's page can be written from
-the last build before the build runs (see first.py).
+A batch that is one post whose text changed, or its title, summary or date
+of last change (OWN_KEYS), but not its chart blocks, names that post as
+`edited_post`; one that is a new comment names its post's slug as
+`new_comment`. Nothing but that post's own page, and lists and feeds showing
+it, can change then: its page can be written from the last build before the
+build runs (see first.py).
 """
 
 import re
@@ -24,6 +26,10 @@ from typing import NamedTuple
 
 MARKDOWN = (".md", ".markdown")
 CHART_FENCE = "```chart"
+# Header keys that show on the post's own page and in lists of it, and
+# decide neither an address nor which pages exist (with an explicit Slug:
+# a title that makes the slug changes the address, which first.py checks).
+OWN_KEYS = frozenset({"title", "summary", "modified"})
 CHART_BLOCK = re.compile(r"^```chart[^\n]*\n.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
@@ -33,7 +39,7 @@ class Plan:
     settings: bool = False  # the settings file changed: read it again
     afresh: bool = False  # build into an empty folder and sync, rather than in place
     reasons: tuple = field(default_factory=tuple)  # why afresh, for the log line
-    text_only: Path = None  # the one post saved, whose header and chart blocks are as they were
+    edited_post: Path = None  # the one post saved, its chart blocks and all but OWN_KEYS of its header as they were
     new_comment: str = None  # the slug of the post the one new comment file is under
 
     @property
@@ -84,7 +90,7 @@ def plan(changes, layout, signatures):
     """
     reasons = []
     restart = settings = False
-    seen, text_only, new_comment = 0, None, None
+    seen, edited_post, new_comment = 0, None, None
     for raw in sorted({path for _kind, path in changes}):
         path = Path(raw)
         # What counts is what is there now: editors save through a new file
@@ -124,15 +130,39 @@ def plan(changes, layout, signatures):
             signatures[path] = now
             if kind != "added" and _outputs(now) != _outputs(before):
                 reasons.append(f"header or charts of {_shown(path, layout)} changed")
-            elif kind == "modified" and now is not None and now == before:
-                text_only = path
-    alone = seen == 1 and not (restart or settings or reasons)
+            if kind == "modified" and _own_change(before, now):
+                edited_post = path
+    # One file: its reasons are its own (a post's header, or a comment edited).
+    alone = seen == 1 and not (restart or settings)
     return Plan(restart=restart, settings=settings, afresh=bool(reasons), reasons=tuple(dict.fromkeys(reasons)),
-                text_only=text_only if alone else None, new_comment=new_comment if alone else None)
+                edited_post=edited_post if alone else None, new_comment=new_comment if alone else None)
 
 
 def _outputs(found):
     return None if found is None else found.outputs
+
+
+def _own_change(before, now):
+    """Whether a post changed only in its text or its header's OWN_KEYS, not in its charts."""
+    if before is None or now is None or (before.charts, before.blocks) != (now.charts, now.blocks):
+        return False
+    old, new = header_fields(before.header), header_fields(now.header)
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)} <= OWN_KEYS
+
+
+def header_fields(header):
+    """{lowercase key: value} of a Markdown header; an indented line continues the key before it."""
+    fields, key = {}, None
+    for line in header.splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name.strip() and not line[:1].isspace():
+            key = name.strip().lower()
+            fields[key] = fields[key] + "\n" + value.strip() if key in fields else value.strip()
+        elif key is not None:
+            fields[key] += "\n" + line.strip()
+        else:
+            fields[None] = fields.get(None, "") + line  # not a header line: any change counts
+    return fields
 
 
 def signatures_of(content):

@@ -1,11 +1,12 @@
 """The page of the post an edit is about, written before the build that follows it.
 
 The author looks at the post they are editing, or answering a comment on.
-When the one file saved is a post whose header and chart blocks are as they
-were (changes.Plan.text_only), or a new comment (Plan.new_comment), nothing
+When the one file saved is a post whose chart blocks and header are as they
+were but for its title, summary or date of last change
+(changes.Plan.edited_post), or a new comment (Plan.new_comment), nothing
 else in the site can change what that post's page shows: its address, its
-neighbours, its lists and its tags come from the headers, and its charts
-from the data set and the chart blocks. So its page is rendered at once,
+neighbours, its lists and its tags come from the rest of the headers, and
+its charts from the data set and the chart blocks. So its page is rendered at once,
 into the last build's site (its context, templates and plugins' state): the
 post read again, or the last build's post given its thread again by the
 comments plugin (site_common.pipeline.content_again). It is written as the
@@ -92,6 +93,8 @@ def _read_again(generator, last):
     if (isinstance(content, SkipStub) or not content.is_valid() or len(state.problems) != problems
             or state.log.count != warnings or _placed(content) != _placed(last)):
         return None
+    if not article and content.title != last.title:
+        return None  # a page's title is in every page's menu
     # What the build gave the post after reading it (its comment thread, its
     # translations, what the plugins add once every post is read) is the same
     # as last time: its header and the comments did not change.

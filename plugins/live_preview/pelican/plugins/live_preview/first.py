@@ -25,6 +25,7 @@ from itertools import chain
 
 from pelican import signals
 from pelican.contents import Article, SkipStub
+from pelican.generators import ArticlesGenerator
 
 from pelican.plugins.build_speed.writer import KeepUnchangedWriter
 from pelican.plugins.site_common import pipeline
@@ -40,7 +41,7 @@ def write_first(generators, output, path):
     `generators` are the last build's articles and pages generators.
     """
     for generator in generators:
-        lists = ARTICLE_LISTS if isinstance(generator, _articles_class()) else PAGE_LISTS
+        lists = ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else PAGE_LISTS
         last = _find(generator, lists, lambda content: os.path.normpath(content.source_path) == os.path.normpath(path))
         if last is not None:
             content = _read_again(generator, last)
@@ -51,18 +52,12 @@ def write_first(generators, output, path):
 def write_with_new_comment(generators, output, slug):
     """Write the page of the post with `slug`, its thread made again, from the last build's site; its name, or None."""
     for generator in generators:
-        if isinstance(generator, _articles_class()):
+        if isinstance(generator, ArticlesGenerator):
             last = _find(generator, ("articles", "hidden_articles"), lambda content: content.slug == slug)
             if last is not None and not pipeline.this_build(generator.context).strict:
                 # A copy: the last build's post may be handed to the next build.
                 return _write(generator, copy.copy(last), output)
     return None
-
-
-def _articles_class():
-    from pelican.generators import ArticlesGenerator  # noqa: PLC0415
-
-    return ArticlesGenerator
 
 
 def _find(generator, lists, wanted):

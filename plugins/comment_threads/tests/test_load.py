@@ -117,10 +117,13 @@ def test_load_reads_files_in_order_and_reports_strays(tmp_path):
 
 def test_one_posts_folder_alone_is_read_with_its_own_strays(tmp_path):
     root = _strays(tmp_path)
-    comments, problems = load_comments(str(root), str(tmp_path), "UTC", only="post-a")
-    assert [(c.slug, c.id) for c in comments] == [("post-a", "m")]
+    (root / "post-a" / ".drafts").mkdir()
+    # Problems name files and folders from the root given, wherever the build runs.
+    comments, problems = load_comments(str(root), str(root.parent), "UTC", only="post-a")
+    assert [(c.slug, c.id, c.path) for c in comments] == [("post-a", "m", "comments/post-a/m.md")]
     assert sorted(p.path for p in problems) == [
-        "content/comments/post-a/.hidden.md", "content/comments/post-a/deeper/x.md", "content/comments/post-a/notes.txt"]
+        "comments/post-a/.drafts", "comments/post-a/.hidden.md", "comments/post-a/deeper/x.md",
+        "comments/post-a/notes.txt"]
     assert load_comments(str(root), str(tmp_path), "UTC", only="post-c") == ([], [])
 
 

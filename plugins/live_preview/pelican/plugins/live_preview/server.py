@@ -119,10 +119,10 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
             return True
         # The page the author is looking at first; the build confirms it.
         first = builder.first(plan)
-        if first is not None:
+        if first is not None and first.changed:  # a save that left the page as it was tells no one
             builds.publish(first.changed, complete=False)
-            logger.info("Wrote %s first, %.2f s after the save (%.2f s of CPU)", ", ".join(sorted(first.changed))
-                        or "the same page", time.perf_counter() - saved, first.cpu_seconds)
+            logger.info("Wrote %s first, %.2f s after the save (%.2f s of CPU)", ", ".join(sorted(first.changed)),
+                        time.perf_counter() - saved, first.cpu_seconds)
         result = builder.build(afresh=plan.afresh)
         # The pages first: the search index (seconds on a large blog) comes after.
         builds.publish(result.changed, complete=result.complete)

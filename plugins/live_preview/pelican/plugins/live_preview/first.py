@@ -90,11 +90,13 @@ def _read_again(generator, last):
         return None
     if not article and content.title != last.title:
         return None  # a page's title is in every page's menu
-    # What the build gave the post after reading it (its comment thread, its
+    # What the build gave the post after reading it (its neighbours, its
     # translations, what the plugins add once every post is read) is the same
-    # as last time: its header and the comments did not change.
+    # as last time: the headers that decide it did not change. Names with an
+    # underscore are what reading itself makes; they are this reading's.
     for name, value in vars(last).items():
-        vars(content).setdefault(name, value)
+        if not name.startswith("_"):
+            vars(content).setdefault(name, value)
     content.refresh_metadata_intersite_links()
     return content
 

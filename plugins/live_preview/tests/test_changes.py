@@ -5,18 +5,15 @@ from pathlib import Path
 import pytest
 from pelican.plugins.live_preview.changes import Layout, plan, signature, signatures_of
 
+from .folders import content_folder
+
 POST = "Title: A post\nDate: 2013-11-20 09:30\nTags: EOIR\n\nText.\n\n```chart\ntype: bar\n```\n"
 
 
 @pytest.fixture
 def site(tmp_path):
-    content = tmp_path / "content"
-    (content / "posts").mkdir(parents=True)
-    (content / "comments" / "a-post").mkdir(parents=True)
-    (content / "data").mkdir()
-    (content / "posts" / "a.md").write_text(POST, encoding="utf-8")
-    (content / "comments" / "a-post" / "x.md").write_text("Author: X\n\nHi.\n", encoding="utf-8")
-    (content / "data" / "observations.csv").write_text("a,b\n", encoding="utf-8")
+    content = content_folder(tmp_path, {"posts/a.md": POST, "comments/a-post/x.md": "Author: X\n\nHi.\n",
+                                        "data/observations.csv": "a,b\n"})
     (tmp_path / "plugins").mkdir()
     layout = Layout(content=content, settings_file=tmp_path / "pelicanconf.py", comments=content / "comments",
                     data=content / "data", code=(tmp_path / "plugins",))

@@ -9,18 +9,13 @@ from pelican.plugins.live_preview.reuse import Kept
 from pelican.plugins.site_common import pipeline
 from pelican.plugins.site_common.problems import Problem
 
+from .folders import content_folder
+
 
 @pytest.fixture
 def site(tmp_path):
-    content = tmp_path / "content"
-    (content / "posts").mkdir(parents=True)
-    (content / "comments" / "a").mkdir(parents=True)
-    (content / "data").mkdir()
-    (content / "posts" / "a.md").write_text("Title: A\n\nText.\n", encoding="utf-8")
-    (content / "posts" / "b.md").write_text("Title: B\n\nText.\n", encoding="utf-8")
-    (content / "data" / "observations.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    (content / "comments" / "a" / "x.md").write_text("Author: X\n\nHi.\n", encoding="utf-8")
-    return content
+    return content_folder(tmp_path, {"posts/a.md": "Title: A\n\nText.\n", "posts/b.md": "Title: B\n\nText.\n",
+                                     "data/observations.csv": "a,b\n1,2\n", "comments/a/x.md": "Author: X\n\nHi.\n"})
 
 
 class Generator:

@@ -107,18 +107,17 @@ def thread_again(content, generator):
         return []
     build = pipeline.this_build(generator.context)
     config = build.config(SCHEMA, generator.settings)
+    # Its own folder alone: every comment read, and every problem found, is this post's.
     comments, problems = _comments(generator, build, config, only=content.slug)
-    groups, _ = group_by_article(comments, [content.slug])
     today = reference_date(config.reference_date, [a.date for a in generator.articles])
     # One thread's bodies are rendered in a moment; the whole site's stored ones are not loaded for them.
     bodies = BodyCache(render_body)
     # A translation shows its original's thread.
     original = _originals(generator).get(content.slug)
     same = original is None or os.path.normpath(original.source_path) == os.path.normpath(content.source_path)
-    content.comment_thread, found = _attached(content if same else original, groups[content.slug], config, build,
+    content.comment_thread, found = _attached(content if same else original, comments, config, build,
                                               generator.context, today, bodies)
-    folder = build.where(os.path.join(generator.settings["PATH"], config.path, content.slug)) + "/"
-    return [problem for problem in problems if (problem.path or "").startswith(folder)] + found
+    return problems + found
 
 
 def _comments(generator, build, config, only=None):

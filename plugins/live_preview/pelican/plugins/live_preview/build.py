@@ -24,7 +24,7 @@ from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from . import record, reuse, sync
-from .first import write_first, write_with_new_comment
+from .first import write_first
 from .writer import selective_writer
 
 logger = logging.getLogger(__name__)
@@ -100,12 +100,7 @@ class Builder:
             return None
         started, cpu = time.perf_counter(), time.process_time()
         try:
-            if plan.edited_post is not None:
-                name = write_first(self._readers, self.output, plan.edited_post)
-            elif plan.new_comment is not None:
-                name = write_with_new_comment(self._readers, self.output, plan.new_comment)
-            else:
-                return None
+            name = write_first(self._readers, self.output, plan)
         except Exception as error:  # the build that follows says what is wrong
             logger.debug("The page is left to the build: %s", error)
             name = None

@@ -35,28 +35,28 @@ ARTICLE_LISTS = ("translations", "articles", "hidden_translations", "hidden_arti
 PAGE_LISTS = ("translations", "pages", "hidden_translations", "hidden_pages", "draft_translations", "draft_pages")
 
 
-def write_first(generators, output, path):
-    """Write the page of the post or page at `path`, read again, from the last build's site; its name, or None.
+def write_first(generators, output, plan):
+    """Write the page of the post `plan` (a changes.Plan) is about, from the last build's site; its name, or None.
 
     `generators` are the last build's articles and pages generators.
     """
-    for generator in generators:
-        lists = ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else PAGE_LISTS
-        last = _find(generator, lists, lambda content: os.path.normpath(content.source_path) == os.path.normpath(path))
-        if last is not None:
-            content = _read_again(generator, last)
-            return None if content is None else _write(generator, content, output)
-    return None
-
-
-def write_with_new_comment(generators, output, slug):
-    """Write the page of the post with `slug`, its thread made again, from the last build's site; its name, or None."""
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            last = _find(generator, ("articles", "hidden_articles"), lambda content: content.slug == slug)
-            if last is not None and not pipeline.this_build(generator.context).strict:
+    if not generators or pipeline.this_build(generators[0].context).strict:
+        return None
+    if plan.edited_post is not None:
+        path = os.path.normpath(plan.edited_post)
+        for generator in generators:
+            lists = ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else PAGE_LISTS
+            last = _find(generator, lists, lambda content: os.path.normpath(content.source_path) == path)
+            if last is not None:
+                content = _read_again(generator, last)
+                return None if content is None else _write(generator, content, output)
+    elif plan.new_comment is not None:
+        for generator in generators:
+            if isinstance(generator, ArticlesGenerator):
+                last = _find(generator, ("articles", "hidden_articles"),
+                             lambda content: content.slug == plan.new_comment)
                 # A copy: the last build's post may be handed to the next build.
-                return _write(generator, copy.copy(last), output)
+                return None if last is None else _write(generator, copy.copy(last), output)
     return None
 
 
@@ -68,8 +68,6 @@ def _find(generator, lists, wanted):
 def _read_again(generator, last):
     """The post at `last`'s file read again into the last build's site, or None if that reports a problem."""
     state = pipeline.this_build(generator.context)
-    if state.strict:
-        return None
     problems, warnings = len(state.problems), state.log.count
     article = isinstance(last, Article)
     try:

@@ -3,7 +3,8 @@
 Rewriting a file in place truncates it first, and ext4 then flushes it to
 disk when it is closed: on a thousand-post site, a rebuild with nothing
 changed spent most of its time waiting for the disk to take pages it already
-had. Leaving unchanged files alone also keeps their modification times, so a
+had. Nor is a page flushed to disk as it is written: a build can always make
+it again. Leaving unchanged files alone also keeps their modification times, so a
 deploy by rsync uploads only what changed.
 """
 
@@ -25,7 +26,9 @@ class _PendingFile(io.StringIO):
     def close(self):
         if not self.closed:
             text = self.getvalue().replace("\n", os.linesep)
-            write_if_changed(self.path, text.encode(self.target_encoding))
+            # Build output: a rebuild makes it again, so the rename alone keeps
+            # each file whole and nothing waits for the disk (see files.py).
+            write_if_changed(self.path, text.encode(self.target_encoding), sync=False)
         super().close()
 
 

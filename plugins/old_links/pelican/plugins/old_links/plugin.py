@@ -80,14 +80,14 @@ class OldLinksGenerator(Generator):
 
     def generate_output(self, writer):
         for save_as, html in self.pages:
-            write_if_changed(os.path.join(self.output_path, save_as), html)
+            write_if_changed(os.path.join(self.output_path, save_as), html, sync=False)
         if not self.rules:
             return
         rules = sorted(self.rules)
         if self.config.redirects:
-            write_if_changed(os.path.join(self.output_path, self.config.redirects), redirects_file(rules))
+            write_if_changed(os.path.join(self.output_path, self.config.redirects), redirects_file(rules), sync=False)
         if self.config.nginx_map:
-            write_if_changed(os.path.join(self.output_path, self.config.nginx_map), nginx_map(rules))
+            write_if_changed(os.path.join(self.output_path, self.config.nginx_map), nginx_map(rules), sync=False)
 
 
 def get_generators(pelican):

@@ -14,6 +14,7 @@ from pelican.plugins.site_common.lasting import Lasting
 from pelican.plugins.site_common.text import absolute_url
 
 from .cache import ChartCache, cache_key
+from .checkcache import CheckCache
 from .dataset import read_dataset
 from .draw import Drawer, SiteCardJob, render_site_card
 from .errors import ChartError
@@ -44,6 +45,17 @@ class Build:
     drawn: int = 0
     cached: int = 0
     _data_digest: str = None
+    _checks: object = None
+
+    def checks(self):
+        """The number checks kept by earlier builds for this data set (checkcache.py)."""
+        if self._checks is None:
+            self._checks = CheckCache(self.config.cache_path, self.data_digest())
+        return self._checks
+
+    def save_checks(self):
+        if self._checks is not None:
+            self._checks.save()
 
     def data_digest(self):
         """A digest of every file of the data set, read once per build."""
@@ -274,7 +286,11 @@ def check_numbers(content):
     text = Path(source).read_text(encoding="utf-8")
     where = state.where(source)
     key = (text, str(where), build.data_digest())
-    state.problems.extend(_CHECKED.get(source, key, lambda: check_post(text, where, build.dataset)))
+
+    def check():
+        return build.checks().get(source, text, str(where), lambda: check_post(text, where, build.dataset))
+
+    state.problems.extend(_CHECKED.get(source, key, check))
 
 
 # A long-lived preview (live_preview) builds the same posts again and again:
@@ -342,6 +358,7 @@ class ChartsGenerator:
                 write_if_changed(self.output_path / target, files[suffix], sync=False)
             write_if_changed(self.output_path / chart.path(".csv"), chart.csv, sync=False)
         self._write_site_card(cache, build.palette)
+        build.save_checks()
         logger.info(
             "Charts: %d drawn, %d from the cache (%s)", build.drawn, build.cached, build.config.cache_path
         )

@@ -1,0 +1,119 @@
+"""Number checks kept on disk between builds: taken only when text, path, data set and code are all equal."""
+
+import json
+
+import pytest
+
+from pelican.plugins.data_charts import checkcache, plugin
+from pelican.plugins.data_charts.checkcache import FILE_NAME, CheckCache
+from pelican.plugins.site_common.lasting import Lasting
+from pelican.plugins.site_common.problems import Problem
+
+from .conftest import OBSERVATIONS
+from .test_builds import build, post
+
+FOUND = [Problem("posts/a.md", 9, "138 is typed by hand — “here”", "write {{ Mexico FY2012 court_abandoned }}"),
+         Problem("posts/a.md", None, "the whole file", None)]
+
+
+class Checker:
+    """Stands in for check_post, counting its calls."""
+
+    def __init__(self, answer=FOUND):
+        self.answer, self.calls = answer, 0
+
+    def __call__(self):
+        self.calls += 1
+        return list(self.answer)
+
+
+@pytest.fixture
+def source(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("Mexico in FY 2012: 138 abandoned.\n", encoding="utf-8")
+    return path
+
+
+def kept(tmp_path, source, text="t", where="posts/a.md", digest="d1"):
+    check = Checker()
+    cache = CheckCache(tmp_path / "cache", digest)
+    problems = cache.get(source, text, where, check)
+    cache.save()
+    return problems, check.calls
+
+
+def test_a_post_checked_before_with_the_same_text_path_and_data_is_not_checked_again(tmp_path, source):
+    assert kept(tmp_path, source) == (FOUND, 1)
+    # The problems come back as they were made: lines, no line, no suggestion, any text.
+    assert kept(tmp_path, source) == (FOUND, 0)
+
+
+@pytest.mark.parametrize("change", [{"text": "t2"}, {"where": "content/posts/a.md"}, {"digest": "d2"}])
+def test_a_changed_text_path_or_data_set_is_checked_again(tmp_path, source, change):
+    kept(tmp_path, source)
+    assert kept(tmp_path, source, **change) == (FOUND, 1)
+
+
+def test_changed_code_is_checked_again(tmp_path, source, monkeypatch):
+    kept(tmp_path, source)
+    monkeypatch.setattr(checkcache, "_code_digest", lambda: "other code")
+    assert kept(tmp_path, source) == (FOUND, 1)
+
+
+@pytest.mark.parametrize("damage", [
+    "not json", "[]", '{"made_with": 1}', "\udcff",
+    lambda stored: {**stored, "posts": []},
+    lambda stored: {**stored, "posts": {k: "x" for k in stored["posts"]}},
+    lambda stored: {**stored, "posts": {k: [v[0], [["p", "nine", "m", None]]] for k, v in stored["posts"].items()}},
+    lambda stored: {**stored, "posts": {k: [v[0], [["p", 9, "m"]]] for k, v in stored["posts"].items()}},
+    lambda stored: {**stored, "posts": {k: [v[0], "x"] for k, v in stored["posts"].items()}},
+])
+def test_a_damaged_file_means_checking_again_never_a_failure(tmp_path, source, damage):
+    kept(tmp_path, source)
+    path = tmp_path / "cache" / FILE_NAME
+    if callable(damage):
+        damage = json.dumps(damage(json.loads(path.read_text(encoding="utf-8"))))
+    path.write_bytes(damage.encode("utf-8", "surrogateescape"))
+    assert kept(tmp_path, source) == (FOUND, 1)
+    assert kept(tmp_path, source) == (FOUND, 0)
+
+
+def test_posts_whose_file_is_gone_leave_the_file_and_an_unchanged_cache_is_not_rewritten(tmp_path, source):
+    other = tmp_path / "b.md"
+    other.write_text("b", encoding="utf-8")
+    cache = CheckCache(tmp_path / "cache", "d1")
+    cache.get(source, "t", "posts/a.md", Checker())
+    cache.get(other, "b", "posts/b.md", Checker([]))
+    cache.save()
+    path = tmp_path / "cache" / FILE_NAME
+    assert set(json.loads(path.read_text(encoding="utf-8"))["posts"]) == {str(source), str(other)}
+    written = path.stat().st_mtime_ns
+    again = CheckCache(tmp_path / "cache", "d1")
+    assert again.get(other, "b", "posts/b.md", Checker([])) == []
+    again.save()
+    assert path.stat().st_mtime_ns == written
+    other.unlink()
+    CheckCache(tmp_path / "cache", "d1").save()
+    assert set(json.loads(path.read_text(encoding="utf-8"))["posts"]) == {str(source)}
+
+
+def test_a_new_build_process_reports_the_kept_problems_without_checking(tmp_path, monkeypatch):
+    body = "Mexico in FY 2012: 138 abandoned."
+    build(tmp_path, {"a.md": post(body)})
+    first = [str(p) for p in build.result.state.problems]
+    assert any("138 is typed by hand" in line for line in first)
+    # A new process: nothing kept in memory, and the check itself counted.
+    checked = []
+    real = plugin.check_post
+    monkeypatch.setattr(plugin, "check_post", lambda *args: checked.append(args[1]) or real(*args))
+    monkeypatch.setattr(plugin, "_CHECKED", Lasting())
+    build(tmp_path, {"a.md": post(body)})
+    assert [str(p) for p in build.result.state.problems] == first and checked == []
+    # An edit to the post is checked again, and so is every post after a data-set change.
+    monkeypatch.setattr(plugin, "_CHECKED", Lasting())
+    build(tmp_path, {"a.md": post(body + "\n\nMore.")})
+    assert len(checked) == 1
+    monkeypatch.setattr(plugin, "_CHECKED", Lasting())
+    build(tmp_path, {"a.md": post(body + "\n\nMore.")}, observations=OBSERVATIONS.replace(",138,", ",139,"))
+    assert len(checked) == 2
+    assert not any("138 is typed by hand" in str(p) for p in build.result.state.problems)

@@ -62,11 +62,16 @@ def run_measured(command, output, cwd=ROOT, env=None):
 
     os.wait4 gives this one child's resource usage; its ru_maxrss (KiB on
     Linux) is the largest resident set of the child or of any process it
-    waited for, such as a chart drawer. CPU time (of the child and those it
-    waited for) is steadier than wall time on a busy machine. What all the
-    processes hold at once is sampled from /proc while the command runs.
+    waited for, such as a chart drawer. But Linux also counts the memory a
+    child shared with this process until it started its command, so a child
+    of a large process reports at least this process's own peak: then the
+    largest process is taken from the samples instead. CPU time (of the child
+    and those it waited for) is steadier than wall time on a busy machine.
+    What all the processes hold at once is sampled from /proc while the
+    command runs.
     """
     env = dict(os.environ, COLUMNS="1000", NO_COLOR="1", TERM="dumb", **(env or {}))
+    own_peak = own_peak_kib()
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -79,9 +84,21 @@ def run_measured(command, output, cwd=ROOT, env=None):
     sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     cpu = usage.ru_utime + usage.ru_stime
-    largest = usage.ru_maxrss / 1024
-    return Build(Path(output), proc.returncode, log, seconds, cpu, largest,
-                 max(largest, sampler.peak_kib / 1024))
+    largest_kib = usage.ru_maxrss if usage.ru_maxrss > own_peak else sampler.largest_kib
+    return Build(Path(output), proc.returncode, log, seconds, cpu, largest_kib / 1024,
+                 max(largest_kib, sampler.peak_kib) / 1024)
+
+
+def own_peak_kib():
+    """This process's peak resident set (VmHWM), in KiB; 0 where /proc does not say."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 class TreeMemory(threading.Thread):
@@ -92,17 +109,20 @@ class TreeMemory(threading.Thread):
 
     def __init__(self, pid):
         super().__init__(daemon=True)
-        self.pid, self.peak_kib, self.done = pid, 0, threading.Event()
+        self.pid, self.peak_kib, self.largest_kib, self.done = pid, 0, 0, threading.Event()
 
     def run(self):
         while not self.done.wait(self.INTERVAL):
-            self.peak_kib = max(self.peak_kib, self.total_kib())
+            total, largest = self.sample()
+            self.peak_kib = max(self.peak_kib, total)
+            self.largest_kib = max(self.largest_kib, largest)
 
     def stop(self):
         self.done.set()
         self.join()
 
-    def total_kib(self):
+    def sample(self):
+        """(KiB resident in the process and its descendants together, KiB of the largest of them)."""
         children, rss = {}, {}
         for entry in os.scandir("/proc"):
             if not entry.name.isdigit():
@@ -116,12 +136,13 @@ class TreeMemory(threading.Thread):
             pid = int(entry.name)
             children.setdefault(int(fields[1]), []).append(pid)
             rss[pid] = int(fields[21]) * self.PAGE_KIB
-        total, stack = 0, [self.pid]
+        total, largest, stack = 0, 0, [self.pid]
         while stack:
             pid = stack.pop()
             total += rss.get(pid, 0)
+            largest = max(largest, rss.get(pid, 0))
             stack += children.get(pid, [])
-        return total
+        return total, largest
 
 
 def write_tree(root, files):

@@ -4,12 +4,14 @@ Tests count comments, charts and redraws; they never look at a clock.
 """
 
 import shutil
+import sys
 
 import pytest
 
 from bench.builders import Hugo, Ours, Plain, available, edit_post, edit_row
 from bench.census import census, expected
 from bench.sitegen import generate
+from tests.sitebuild import run_measured
 from tests.tools import require
 
 pytestmark = pytest.mark.slow
@@ -151,3 +153,15 @@ def test_an_edited_row_never_takes_a_number_the_prose_types(site, tmp_path):
     copy.typed_numbers = frozenset({before + 1, before + 2})
     assert edit_row(copy, row, 1) == before + 3
     assert site.typed_numbers, "the generated site records the numbers its prose types"
+
+
+def test_a_small_command_is_not_charged_the_benchmarks_own_memory(tmp_path):
+    # Linux counts what a child shared with its parent until it started its
+    # command: a child of a 300 MB process would report 300 MB.
+    held = bytearray(300 * 1024 * 1024)
+    held[::4096] = b"x" * len(held[::4096])
+    command = [sys.executable, "-c", "import time; block = bytearray(60 * 2**20); block[::4096] = b'y' * len(block[::4096]); time.sleep(0.5)"]
+    build = run_measured(command, tmp_path)
+    assert build.returncode == 0
+    assert 60 <= build.peak_mb < 150 and 60 <= build.total_peak_mb < 150
+    del held

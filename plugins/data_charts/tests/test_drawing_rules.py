@@ -1,6 +1,7 @@
 """How a drawing is laid out and handed out: legend columns, slanted labels, the site card, the drawing steps, the pool."""
 
 import io
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
@@ -146,3 +147,43 @@ def test_a_phones_labels_wrap_at_ten_letters_and_the_pages_at_fourteen(palette):
                      (Series("Granted", (1, 2), 0, 0), Series("Denied", (3, 4), 1, 0)), "Cases")
     assert _ticks_and_legend(two, palette)[0] == ["El\nSalvador", "Mexico"]
     assert _ticks_and_legend(two, palette, "page")[0] == ["El Salvador", "Mexico"]
+
+
+LONG_LABELS = ("Mexico · Granted affirmatively (asylum office)",
+               "Honduran nationals · Granted affirmatively (asylum office)",
+               "Mexico · Granted defensively (immigration judge)",
+               "Honduran nationals · Granted defensively (immigration judge)")
+
+
+def _four_lines(palette):
+    periods = tuple(f"FY{2005 + n}" for n in range(10))
+    series = tuple(Series(label, tuple(range(10, 20)), index % 2, index // 2) for index, label in enumerate(LONG_LABELS))
+    return DrawJob(ChartTable("line", "T", "individuals", "period", periods, series, "Individuals"), palette, (6.4, 4.0))
+
+
+def test_a_one_column_legend_breaks_a_label_too_wide_for_the_plot_into_even_lines():
+    phone = Look((4.0, 3.3), narrow=True)
+    assert draw._legend_labels(["Granted defensively (immigration judge)", "Mexico"], phone) == [
+        "Granted defensively\n(immigration judge)", "Mexico"]
+    assert draw._legend_labels([LONG_LABELS[1]], phone) == ["Honduran nationals · Granted\naffirmatively (asylum office)"]
+    # A word longer than the room stays whole on its own line.
+    assert draw._legend_labels(["x" * 60 + " y"], phone) == ["x" * 60 + "\ny"]
+    # The page has room for them all on one line each; several columns are chosen only where labels fit.
+    assert draw._legend_labels(list(LONG_LABELS), Look((6.4, 4.0))) == list(LONG_LABELS)
+    assert draw._legend_labels(["Granted defensively (immigration judge)"] * 2, phone, columns=2) == [
+        "Granted defensively (immigration judge)"] * 2
+
+
+def test_a_phones_legend_of_long_labels_leaves_the_plot_the_width_and_the_picture_grows_by_its_lines(palette):
+    job = _four_lines(palette)
+    narrow = looks(job)["narrow"]
+    # Four labels of two lines each: eight lines of legend, 0.2 in each.
+    assert narrow.size == (4.0, pytest.approx(3.3 + 0.2 * 8))
+    assert draw.sizes(job)["narrow"] == (288, round((3.3 + 0.2 * 8) * 72))
+    with warnings.catch_warnings():
+        # matplotlib warns when a legend wider than the figure leaves the plot no room.
+        warnings.simplefilter("error")
+        figure = draw._figure(job, narrow)
+    legend = figure.axes[0].get_legend()
+    assert [text.get_text().count("\n") for text in legend.get_texts()] == [1, 1, 1, 1]
+    assert figure.axes[0].get_position().width > 0.8

@@ -9,9 +9,10 @@ social sharing. matplotlib is imported inside `render`, so a build whose
 charts all come from the cache never pays for importing it.
 """
 
+import functools
 import io
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .chart_types import CHART_TYPES
@@ -63,9 +64,11 @@ class Look:
 def looks(job):
     """The Look of each rendering, in RENDERINGS order (the PNG and full SVG share one)."""
     width, height = job.size
-    legend_rows = len(job.table.series) if len(job.table.series) > 1 else 0
-    narrow = Look((NARROW_WIDTH, 3.3 + 0.2 * legend_rows), narrow=True, value_size=10, wrap=10, max_ticks=4,
-                  sparse=True)
+    narrow = Look((NARROW_WIDTH, 3.3), narrow=True, value_size=10, wrap=10, max_ticks=4, sparse=True)
+    # The phone's legend is one column above the plot: the picture grows by its lines.
+    if len(job.table.series) > 1:
+        lines = sum(label.count("\n") + 1 for label in _legend_labels([s.label for s in job.table.series], narrow))
+        narrow = replace(narrow, size=(NARROW_WIDTH, 3.3 + 0.2 * lines))
     return {
         "page": Look(job.size),
         "narrow": narrow,
@@ -183,8 +186,10 @@ def _figure(job, look):
     _format_axes(axes, table, look)
     if handles and len(table.series) > 1:
         # Above the plot, inside the area the layout fills, left-aligned with it.
-        axes.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), borderaxespad=0,
-                    ncols=_legend_columns(table, look))
+        columns = _legend_columns(table, look)
+        labels = _legend_labels([handle.get_label() for handle in handles], look, columns)
+        axes.legend(handles=handles, labels=labels, loc="lower left", bbox_to_anchor=(0, 1.02), borderaxespad=0,
+                    ncols=columns)
     if look.framed:
         _draw_frame(figure, header, footer, job.palette)
     _lay_out(figure, axes, table)
@@ -273,13 +278,84 @@ def _draw_frame(figure, header, footer, palette):
     figure.get_layout_engine().set(rect=(0, bottom / height, 1, (top - bottom) / height))
 
 
+# A legend entry is its label plus about six characters of line and spacing.
+LEGEND_ENTRY = 6
+# Points, at the legend's 10 pt: what a one-column legend's labels leave of the
+# width, for the value axis's labels and name (where the legend starts) and
+# for the line or patch before each label.
+VALUE_AXIS_PT, LEGEND_HANDLE_PT = 48, 36
+
+
+def _legend_fits(look):
+    """How many characters of 10 pt text fit across the picture."""
+    return int(look.size[0] * 72 / (10 * 0.6))
+
+
 def _legend_columns(table, look):
-    # An entry is its label plus about six characters of line and spacing.
     if look.narrow:
         return 1
-    fits = int(look.size[0] * 72 / (10 * 0.6))
     longest = max(len(series.label) for series in table.series)
-    return max(1, min(3, len(table.series), fits // (longest + 6)))
+    return max(1, min(3, len(table.series), _legend_fits(look) // (longest + LEGEND_ENTRY)))
+
+
+def _legend_labels(labels, look, columns=1):
+    """The labels, a long one broken into lines when the legend is one column.
+
+    A column of labels wider than the plot would push the plot aside (the
+    layout makes room for the legend beside it), as a phone's legend of
+    "Honduran nationals · Granted affirmatively (asylum office)" did. Several
+    columns are chosen only where their labels fit (_legend_columns).
+    """
+    if columns > 1:
+        return list(labels)
+    room = look.size[0] * 72 - VALUE_AXIS_PT - LEGEND_HANDLE_PT
+    return [_wrap_to(label, room) for label in labels]
+
+
+def _wrap_to(text, room):
+    """`text` in lines at most `room` points wide in 10 pt DejaVu Sans, as even as that many lines can be."""
+    lines = _lines_within(text, room)
+    if len(lines) > 1:
+        # "Granted defensively (immigration / judge)" reads worse than two even lines.
+        share = _width_pt(text) / len(lines)
+        for slack in (1.05, 1.1, 1.2, 1.3):
+            even = _lines_within(text, min(room, share * slack))
+            if len(even) == len(lines):
+                lines = even
+                break
+    return "\n".join(lines)
+
+
+def _lines_within(text, room):
+    """`text` broken at spaces, each line as long as fits in `room` points; a longer word stays whole."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        longer = f"{line} {word}" if line else word
+        if line and _width_pt(longer) > room:
+            lines.append(line)
+            line = word
+        else:
+            line = longer
+    return [*lines, line]
+
+
+@functools.cache
+def _label_font():
+    """DejaVu Sans, the charts' font, from matplotlib's own copy, without importing matplotlib.
+
+    Measured by FreeType through Pillow, a label is within 2% of the width
+    matplotlib gives it; sizes() needs the legend's lines before anything is drawn.
+    """
+    from importlib.util import find_spec  # noqa: PLC0415
+
+    from PIL import ImageFont  # noqa: PLC0415
+
+    package = Path(find_spec("matplotlib").submodule_search_locations[0])
+    return ImageFont.truetype(str(package / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"), 100)
+
+
+def _width_pt(text, points=10):
+    return _label_font().getlength(text) * points / 100
 
 
 def _format_axes(axes, table, look):

@@ -117,3 +117,15 @@ def test_a_new_build_process_reports_the_kept_problems_without_checking(tmp_path
     build(tmp_path, {"a.md": post(body + "\n\nMore.")}, observations=OBSERVATIONS.replace(",138,", ",139,"))
     assert len(checked) == 2
     assert not any("138 is typed by hand" in str(p) for p in build.result.state.problems)
+
+
+def test_a_cache_that_cannot_be_written_only_means_checking_again(tmp_path, source, caplog):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    cache = CheckCache(blocked, "d1")
+    check = Checker()
+    assert cache.get(source, "t", "posts/a.md", check) == FOUND
+    with caplog.at_level("INFO", logger="pelican.plugins.data_charts.checkcache"):
+        cache.save()
+    assert "Number checks not kept for the next build" in caplog.text
+    assert CheckCache(blocked, "d1").get(source, "t", "posts/a.md", check) == FOUND and check.calls == 2

@@ -14,6 +14,7 @@ Anything unreadable in the file means checking again, never a failed build.
 import functools
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from pelican.plugins.site_common.fingerprint import code_fingerprint
 from pelican.plugins.site_common.problems import Problem
 
 FILE_NAME = "number-checks.json"
+logger = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -87,6 +89,11 @@ class CheckCache:
         if not (self.changed or gone):
             return
         text = json.dumps({"made_with": self.stamp, "posts": self.entries}, sort_keys=True, ensure_ascii=False)
-        # A lost cache only means checking again: no flush to disk.
-        write_if_changed(self.path, text, sync=False)
+        try:
+            # A lost cache only means checking again: no flush to disk.
+            write_if_changed(self.path, text, sync=False)
+        except OSError as error:
+            # Not the author's mistake, and the build's output is whole: the next build checks again.
+            logger.info("Number checks not kept for the next build: %s", error)
+            return
         self.changed = False

@@ -187,3 +187,14 @@ def test_a_phones_legend_of_long_labels_leaves_the_plot_the_width_and_the_pictur
     legend = figure.axes[0].get_legend()
     assert [text.get_text().count("\n") for text in legend.get_texts()] == [1, 1, 1, 1]
     assert figure.axes[0].get_position().width > 0.8
+
+
+def test_a_label_is_measured_within_two_percent_of_the_width_matplotlib_draws_it_at():
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(100, 100, 72)  # 72 dpi: one pixel a point
+    for label in (*LONG_LABELS, "Granted defensively (immigration judge)", "El Salvador · affirmative"):
+        drawn, _, _ = renderer.get_text_width_height_descent(label, FontProperties(family="DejaVu Sans", size=10),
+                                                            False)
+        assert draw._width_pt(label) == pytest.approx(drawn, rel=0.02), label

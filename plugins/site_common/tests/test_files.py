@@ -136,3 +136,18 @@ def test_write_if_changed_takes_bytes_as_they_are(tmp_path):
     assert write_if_changed(target, b"\x89PNG\xff") is True
     assert target.read_bytes() == b"\x89PNG\xff"
     assert write_if_changed(target, b"\x89PNG\xff") is False
+
+
+def test_a_new_file_gets_the_mode_open_would_give_and_a_replaced_one_keeps_its_own(tmp_path):
+    # mkstemp's 0600 would keep a web server from reading the pages a build writes.
+    mask = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "page.html", "<p>new</p>")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "page.html").stat().st_mode & 0o777 == 0o640
+    (tmp_path / "page.html").chmod(0o604)
+    atomic_write(tmp_path / "page.html", "<p>again</p>")
+    assert (tmp_path / "page.html").stat().st_mode & 0o777 == 0o604
+    atomic_write(tmp_path / "feed.xml", "<feed/>")
+    assert (tmp_path / "feed.xml").stat().st_mode & 0o777 == 0o666 & ~mask

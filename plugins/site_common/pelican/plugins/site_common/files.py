@@ -1,6 +1,7 @@
 """Writing files so that a reader or a crash never sees half of one."""
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,10 @@ def atomic_write(path, data, *, sync=True):
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file readable by its owner alone; the file keeps
+        # the mode it had, or gets the one open() would give it, so that a
+        # web server can read the pages a build writes.
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
@@ -35,6 +40,27 @@ def atomic_write(path, data, *, sync=True):
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _mode_for(path):
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask():
+    # Read without setting it where Linux says it (another thread may be creating files).
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_if_changed(path, data, *, sync=True):

@@ -104,8 +104,8 @@ def test_a_new_build_process_reports_the_kept_problems_without_checking(tmp_path
     assert any("138 is typed by hand" in line for line in first)
     # A new process: nothing kept in memory, and the check itself counted.
     checked = []
-    real = plugin.check_post
-    monkeypatch.setattr(plugin, "check_post", lambda *args: checked.append(args[1]) or real(*args))
+    real = plugin.check_read_post
+    monkeypatch.setattr(plugin, "check_read_post", lambda *args: checked.append(args[1]) or real(*args))
     monkeypatch.setattr(plugin, "_CHECKED", Lasting())
     build(tmp_path, {"a.md": post(body)})
     assert [str(p) for p in build.result.state.problems] == first and checked == []

@@ -278,3 +278,28 @@ def test_a_planted_disagreement_is_reported_by_the_build_and_a_chart_caption_say
     caption = (output / "2013" / "11" / "numbers" / "index.html").read_text()
     assert "All nationalities, FY2010: Granted, affirmative (court) + Granted, defensive (court) add to 9,859" in caption
     assert "FY2009: Granted, affirmative" in caption
+
+
+# A post's text read once, checked against each data set in turn
+
+
+def test_a_post_read_once_is_checked_against_each_data_set_as_if_read_afresh(tmp_path):
+    from pelican.plugins.data_charts.postcheck import check_read_post
+    from pelican.plugins.data_charts.posttext import read_post_text
+
+    text = post("Mexico in FY 2012: 138 abandoned, and three periods in the chart below.\n\n"
+                "Guatemala in FY2012 had 512.\n\n"
+                "```chart\ntype: line\ntitle: T\nmeasure: dhs_affirmative_granted\nnationality: Honduras\n"
+                "periods: FY2011..FY2012\n```", **LATER)
+    first = load_dataset(write_data(tmp_path / "one"), "data")
+    # The same cells with other values, and a nationality the first data set lacks.
+    second = load_dataset(write_data(tmp_path / "two", OBSERVATIONS.replace(",138,", ",139,")
+                                     + "FY2012,Guatemala,court_abandoned,512,article\n"), "data")
+    kept = read_post_text(text)
+    for dataset in (first, second, first, second):
+        assert [str(p) for p in check_read_post(kept, "posts/a.md", dataset)] == \
+            [str(p) for p in check_post(text, "posts/a.md", dataset)]
+    assert any("138 is typed" in str(p) for p in check_read_post(kept, "posts/a.md", first))
+    again = [str(p) for p in check_read_post(kept, "posts/a.md", second)]
+    assert not any("138 is typed" in line for line in again) and any("512 is typed" in line for line in again)
+    assert any("'three periods', but the chart on line" in line for line in again)

@@ -93,6 +93,36 @@ def masked_prose(post):
     return post.masked
 
 
+def typed_in(post):
+    """(line number, text as written, key) for each number the prose types, found once per post text.
+
+    A number word that begins a count phrase ("eleven countries") is a count
+    of what a chart shows (count_phrases), not a figure.
+    """
+    if post.typed is None:
+        post.typed = []
+        for line, masked, _ in masked_prose(post):
+            counted = {m.start() for m in COUNT_PHRASE.finditer(masked)}
+            post.typed += [(line, written, key) for written, key in typed_numbers(masked)]
+            post.typed += [(line, m.group(1), WORDS[m.group(1).lower()]) for m in NUMBER_WORD.finditer(masked)
+                           if m.start() not in counted]
+    return post.typed
+
+
+def count_phrases(post):
+    """(line number, section, phrase, number, dimension) for each count of a dimension the prose states."""
+    if post.phrases is None:
+        post.phrases = []
+        for line, masked, section in masked_prose(post):
+            for match in COUNT_PHRASE.finditer(masked):
+                if SPAN_BEFORE.search(masked[: match.start()]):
+                    continue  # "over the next five years": a stretch of time
+                count = match.group("count").lower()
+                number = WORDS[count] if count in WORDS else int(count)
+                post.phrases.append((line, section, match.group(0), number, DIMENSION_NOUNS[match.group("noun").lower()]))
+    return post.phrases
+
+
 def typed_numbers(masked):
     """(text as written, key) for each number: an int for a count, '8.3%' for a percentage."""
     for match in NUMBER.finditer(masked):
@@ -117,15 +147,28 @@ def mentioned(post, dataset):
         nationalities.update(asked.nationalities)
         periods.update(asked.periods)
     pattern = _nationality_pattern(frozenset(dataset.nationalities))
-    for _, line, _ in post.prose:
-        nationalities.update(pattern.findall(line))
-        for start, end in FISCAL_PERIOD.findall(line):
-            if end:
-                end = end if len(end) == 4 else start[:2] + end
-                periods.add(f"FY{start}-FY{end}")
-            else:
-                periods.add(f"FY{start}")
+    named = post.named.get(pattern)
+    if named is None:
+        named = post.named[pattern] = set()
+        for _, line, _ in post.prose:
+            named.update(pattern.findall(line))
+    nationalities |= named
+    periods |= _fiscal_periods(post)
     return nationalities & dataset.nationalities, periods & dataset.periods
+
+
+def _fiscal_periods(post):
+    """The fiscal years and spans of them ("FY2016", "FY2014-FY2016") the prose names, found once per post text."""
+    if post.periods is None:
+        post.periods = set()
+        for _, line, _ in post.prose:
+            for start, end in FISCAL_PERIOD.findall(line):
+                if end:
+                    end = end if len(end) == 4 else start[:2] + end
+                    post.periods.add(f"FY{start}-FY{end}")
+                else:
+                    post.periods.add(f"FY{start}")
+    return post.periods
 
 
 def figure_values(dataset, nationalities, periods):
@@ -178,15 +221,10 @@ def hand_typed(post, dataset):
     """Each number in prose, tables or summary that a figure of a mentioned cell could carry."""
     values = figure_values(dataset, *mentioned(post, dataset))
     found = []
-    for line, masked, _ in masked_prose(post):
-        counted = [(m.group(0), m.start()) for m in COUNT_PHRASE.finditer(masked)]
-        typed = list(typed_numbers(masked))
-        typed += [(m.group(1), WORDS[m.group(1).lower()]) for m in NUMBER_WORD.finditer(masked)
-                  if not any(m.start() == start for _, start in counted)]
-        for written, key in typed:
-            if key in values:
-                point, several = values[key][0]
-                found.append(Found(line, written, point, several))
+    for line, written, key in typed_in(post):
+        if key in values:
+            point, several = values[key][0]
+            found.append(Found(line, written, point, several))
     return found
 
 
@@ -227,22 +265,16 @@ def count_problems(post, charts, path):
     """
     shapes = _shapes(post, charts)
     problems = []
-    for line, masked, section in masked_prose(post):
-        for match in COUNT_PHRASE.finditer(masked):
-            if SPAN_BEFORE.search(masked[: match.start()]):
-                continue
-            count = match.group("count").lower()
-            number = WORDS[count] if count in WORDS else int(count)
-            dimension = DIMENSION_NOUNS[match.group("noun").lower()]
-            beside = [(kind, at, sizes[dimension]) for kind, at, where, sizes in shapes
-                      if where == section and dimension in sizes]
-            if beside and all(size != number for _, _, size in beside):
-                kind, at, size = beside[0]
-                problems.append(Problem(
-                    path, line,
-                    f"'{match.group(0)}', but the {kind} on line {at} shows {size} {DIMENSION_WORDS[dimension]}",
-                    f"write the count the {kind} shows, or make the {kind} show what the text says",
-                ))
+    for line, section, phrase, number, dimension in count_phrases(post):
+        beside = [(kind, at, sizes[dimension]) for kind, at, where, sizes in shapes
+                  if where == section and dimension in sizes]
+        if beside and all(size != number for _, _, size in beside):
+            kind, at, size = beside[0]
+            problems.append(Problem(
+                path, line,
+                f"'{phrase}', but the {kind} on line {at} shows {size} {DIMENSION_WORDS[dimension]}",
+                f"write the count the {kind} shows, or make the {kind} show what the text says",
+            ))
     return problems
 
 

@@ -22,7 +22,8 @@ from .figure_markup import feed_html
 from .markdown_ext import ALT_FIGURE, CHART_SLOT, FIGURE_SLOT, ChartsExtension
 from .palette import read_palette
 from .placeholders import Post, fill, fill_summary
-from .postcheck import check_post
+from .postcheck import check_read_post
+from .posttext import read_post_text
 from .settings import SCHEMA, resolve
 
 logger = logging.getLogger(__name__)
@@ -288,7 +289,11 @@ def check_numbers(content):
     key = (text, str(where), build.data_digest())
 
     def check():
-        return build.checks().get(source, text, str(where), lambda: check_post(text, where, build.dataset))
+        def read_and_check():
+            post = _READ.get(source, text, lambda: read_post_text(text))
+            return check_read_post(post, where, build.dataset)
+
+        return build.checks().get(source, text, str(where), read_and_check)
 
     state.problems.extend(_CHECKED.get(source, key, check))
 
@@ -297,6 +302,10 @@ def check_numbers(content):
 # a post whose source and data set are unchanged has the same number
 # problems, so they are kept between builds of one process, one entry a post.
 _CHECKED = Lasting()  # source path -> problems, made from (text, path as reported, data set digest)
+# When the data set changes, every post is checked again; what the checks
+# find in a post's text alone (its numbers, the counts it states, the names
+# it mentions) is kept, so only the looking up is done again.
+_READ = Lasting()  # source path -> posttext.PostText, made from the source's text
 
 
 def _leave_notes(content, html, summary, reason):

@@ -22,7 +22,16 @@ DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 def check_post(text, path, dataset):
     """All number problems of the post whose Markdown source is `text`, named by `path`."""
-    post = read_post_text(text)
+    return check_read_post(read_post_text(text), path, dataset)
+
+
+def check_read_post(post, path, dataset):
+    """check_post for a source already read by posttext.read_post_text.
+
+    What the checks find in the text alone is kept in `post`, so a post
+    checked again against another data set (a preview after a data row
+    changed) is only looked up in it.
+    """
     figures, charts = figure_points(post, dataset), chart_points(post, dataset)
     chart_sources = [(chart.line, point.source) for chart, points in charts for point in points]
     return sorted(

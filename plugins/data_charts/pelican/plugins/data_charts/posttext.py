@@ -63,6 +63,11 @@ class PostText:
     markers: list = field(default_factory=list)
     bad_markers: list = field(default_factory=list)  # lines of markers without a number or a reason
     masked: list | None = None  # the prose with what is not a count blanked out (handtyped.masked_prose)
+    # What handtyped.py finds in the text alone, found once for every data set it is checked against.
+    typed: list | None = None  # numbers typed in the prose (handtyped.typed_in)
+    phrases: list | None = None  # counts the prose states (handtyped.count_phrases)
+    periods: set | None = None  # fiscal periods the prose names
+    named: dict = field(default_factory=dict)  # nationality pattern -> the names of it the prose holds
 
     # What the figures and charts ask for, read once however many checks ask.
     # One that cannot be read is left out: its mistake is reported where it

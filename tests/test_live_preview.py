@@ -235,3 +235,29 @@ def test_a_plain_build_carries_no_reload_script(sample_site, sample_preview):
     page = EDITED_PAGE.strip("/") + "/index.html"
     assert "/__preview__/events" in (preview.output / page).read_text(encoding="utf-8")
     assert "__preview__" not in sample_site.read(page)
+
+
+def test_a_changed_data_row_reads_again_only_the_posts_with_figures_and_checks_every_post(sample_preview):
+    preview, content = sample_preview
+    # A post without figures, typing a number the data set does not hold yet.
+    note = content / "posts" / "2014-02-03-a-note-on-albania.md"
+    note.write_text("Title: A note on Albanian cases\nDate: 2014-02-03 10:00\nCategory: Data and Sources\n"
+                    "Authors: David Okafor\nSummary: A short note.\n\n"
+                    "Albania in FY2012: the asylum offices granted 4,241 people, by one reader's count.\n",
+                    encoding="utf-8")
+    preview.settle(timeout=300)
+    assert "4,241 is typed by hand" not in preview.log()
+    observations = content / "data" / "asylum-statistics" / "observations.csv"
+    row = "FY2012,Albania,dhs_affirmative_granted,20,"
+    assert row in observations.read_text(encoding="utf-8")
+    since = len(preview.log())
+    observations.write_text(observations.read_text(encoding="utf-8").replace(row, row.replace(",20,", ",4241,")),
+                            encoding="utf-8")
+    preview.settle(timeout=300)
+    log = preview.log()[since:]
+    # The post without figures was kept from the last build, and checked against the new row all the same.
+    assert "2014-02-03-a-note-on-albania.md:7: 4,241 is typed by hand" in log, log
+    with_figures = [path for path in content.glob("*/*.md") if "{{" in path.read_text(encoding="utf-8")
+                    or "```chart" in path.read_text(encoding="utf-8")]
+    read, kept = map(int, re.findall(r"Posts and pages: (\d+) read, (\d+) kept", log)[-1])
+    assert (read, kept) == (len(with_figures), len(list(content.glob("*/*.md"))) - len(with_figures))

@@ -33,8 +33,12 @@ class Generator:
         self.stored.append(filename)
 
 
-def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configured=b"settings"):
-    """One build: what the generator is handed from the last, then what it reads and what the build reports."""
+def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configured=b"settings", drawing=None):
+    """One build: what the generator is handed from the last, then what it reads and what the build reports.
+
+    `drawing`: {post: path} for posts whose reading draws on a file besides their own, as one with figures
+    draws on the data set.
+    """
     kept.start({"PATH": str(content), "THEME": str(content)}, configured)
     generator = Generator(content)
     kept.attach(generator)
@@ -43,6 +47,8 @@ def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configu
         found = generator.get_cached_data(name, None)
         if found is None:
             found = SimpleNamespace(source_path=str(content / name), build=id(generator))
+            if name in (drawing or {}):
+                pipeline.drew_on(found, drawing[name])
             generator.cache_data(name, found)
         handed[name] = found
     # What the build reported, as its state holds it (no real build runs here).
@@ -121,3 +127,32 @@ def test_other_settings_read_every_post_again(site):
     first, _ = build(kept, site)
     second, _ = build(kept, site, configured=b"ARTICLE_URL changed")
     assert second["posts/a.md"] is not first["posts/a.md"]
+
+
+def test_a_data_change_reads_again_only_the_posts_that_drew_on_the_data_set(site):
+    kept = Kept()
+    drawing = {"posts/a.md": site / "data"}
+    first, _ = build(kept, site, drawing=drawing)
+    # What the first build drew on is told apart from then on: the next build keeps both.
+    second, _ = build(kept, site, drawing=drawing)
+    assert second["posts/a.md"] is first["posts/a.md"] and second["posts/b.md"] is first["posts/b.md"]
+    touch(site / "data" / "observations.csv", "a,b\n1,3\n")
+    third, _ = build(kept, site, drawing=drawing)
+    assert third["posts/a.md"] is not first["posts/a.md"]
+    assert third["posts/b.md"] is first["posts/b.md"]
+    assert (kept.read, kept.reused) == (1, 1)
+    # A new file in the data set's folder is a new name in content: every post is read again.
+    (site / "data" / "sources.csv").write_text("id\nx\n", encoding="utf-8")
+    fourth, _ = build(kept, site, drawing=drawing)
+    assert fourth["posts/b.md"] is not first["posts/b.md"]
+
+
+def test_a_post_drawing_on_a_file_outside_content_is_read_again_when_it_changes(site, tmp_path):
+    palette = tmp_path / "elsewhere.css"
+    palette.write_text(":root { --a: #000; }", encoding="utf-8")
+    kept = Kept()
+    first, _ = build(kept, site, drawing={"posts/b.md": palette})
+    touch(palette, ":root { --a: #111; }")
+    second, _ = build(kept, site, drawing={"posts/b.md": palette})
+    assert second["posts/b.md"] is not first["posts/b.md"]
+    assert second["posts/a.md"] is first["posts/a.md"]

@@ -39,3 +39,25 @@ def test_a_spared_folder_stays_until_its_own_work_replaces_it(tmp_path):
     write(fresh, {"index.html": "new"})
     assert sync(fresh, output, spared=["pagefind/"]) == {"index.html", "gone.html"}
     assert files_under(output) == {"index.html", "pagefind/index.pf"}
+
+
+def test_a_page_the_fresh_build_linked_from_the_output_is_unchanged(tmp_path):
+    # The preview's writer takes an unchanged page into a fresh build as a
+    # hard link to the output's file (writer.Unchanged): nothing to compare.
+    from pelican.plugins.live_preview.sync import remove
+    from pelican.plugins.live_preview.writer import _link_or_copy
+
+    fresh, output = tmp_path / "fresh", tmp_path / "output"
+    write(output, {"kept.html": "kept", "changed.html": "old"})
+    write(fresh, {"changed.html": "new"})
+    _link_or_copy(output / "kept.html", fresh / "kept.html")
+    os.utime(output / "kept.html", ns=(1, 1))
+    assert os.path.samefile(fresh / "kept.html", output / "kept.html")
+    assert sync(fresh, output) == {"changed.html"}
+    remove(fresh)
+    assert (output / "kept.html").read_text() == "kept" and os.stat(output / "kept.html").st_mtime_ns == 1
+    # Where a file is already there, it is copied over rather than linked.
+    write(fresh, {"taken.html": "earlier"})
+    _link_or_copy(output / "kept.html", fresh / "taken.html")
+    assert (fresh / "taken.html").read_text() == "kept"
+    assert not os.path.samefile(fresh / "taken.html", output / "kept.html")

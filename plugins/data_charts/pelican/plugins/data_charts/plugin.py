@@ -94,6 +94,8 @@ def register():
     # mistake this looks for, and a post without figures can hold one.
     signals.content_object_init.connect(check_numbers)
     pipeline.content_reused.connect(fill_post_again)
+    # A kept post is checked against this build's data set, which may have changed.
+    pipeline.content_reused.connect(check_numbers)
     # Plugin generators run after articles and pages are read: draw then, write
     # the files in the output phase, after the output directory is cleaned.
     signals.get_generators.connect(charts_generator)
@@ -181,6 +183,8 @@ def fill_post(content):
         return
     state = pipeline.this_build(context)
     build = state.part(PART, lambda: _read_inputs(state, content.settings))
+    # A preview keeps posts without figures when the data set changes, and reads this one again.
+    pipeline.drew_on(content, build.config.data_path)
     registered = _REGISTERED[content.source_path] = ([], [])
     post = Post(
         source_path=content.relative_source_path,
@@ -236,9 +240,6 @@ def fill_post_again(content):
     build.charts.update((chart.base_path, chart) for chart in charts)
     for chart in charts:
         build.want(chart)
-    checked = _CHECKED.last(content.source_path)
-    if checked is not None and build.dataset is not None:
-        state.problems.extend(checked)
 
 
 # What each post's filling recorded in its build, for a preview that keeps

@@ -31,7 +31,8 @@ def sync(fresh, output, spared=()):
     changed = set()
     for name in sorted(wanted):
         source, target = fresh / name, output / name
-        if name in present and filecmp.cmp(source, target, shallow=False):
+        # A page the fresh build took unchanged from the output is a second name of the same file.
+        if name in present and (os.path.samefile(source, target) or filecmp.cmp(source, target, shallow=False)):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)

@@ -73,7 +73,8 @@ class Unchanged(str):
     """What a page or feed that would come out the same is "rendered" as: the last build's file.
 
     Written into the preview's writer it costs nothing in place, where that
-    file already is, and one copy in a build afresh.
+    file already is, and one hard link in a build afresh (the link is
+    replaced, never written through, should the build write that file again).
     """
 
     def __new__(cls, source):
@@ -96,10 +97,18 @@ class _KeptFile(_PendingFile):
     def close(self):
         if not self.closed and self.kept_from is not None and self.getvalue() == "":
             if os.path.abspath(self.path) != os.path.abspath(self.kept_from):
-                shutil.copyfile(self.kept_from, self.path)
+                _link_or_copy(self.kept_from, self.path)
             io.StringIO.close(self)
             return
         super().close()
+
+
+def _link_or_copy(source, target):
+    """`target` as a second name of `source`, or a copy where a link cannot be made (or a file is there)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class _Template:

@@ -46,6 +46,10 @@ content_reused = signal("site_common.content_reused")
 # last build's state. Each receiver returns the problems it found (a list);
 # any of them leaves the page to the build.
 content_again = signal("site_common.content_again")
+# What a post's reading drew on besides its own file (the data set its
+# figures are filled from): a long-lived preview keeps the post from its last
+# build while its file and these are unchanged (see drew_on).
+DREW_ON = "_drew_on"
 # Each plugin answers with the post metadata keys it reads, so the metadata
 # check knows every key the site understands without a hand-kept list.
 post_metadata_keys = signal("site_common.post_metadata_keys")
@@ -117,6 +121,21 @@ def setting_line(settings_file, key):
         return None
     pattern = re.compile(rf"^{re.escape(key)}\s*=")
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
+
+
+def drew_on(content, *paths):
+    """Note that reading `content` drew on the files or folders `paths` besides its own file.
+
+    A long-lived preview (live_preview/reuse.py) reads such a post again
+    when one of them changes, and keeps every post that drew on none of them.
+    """
+    # Sorted: a value of the post like any other, the same in every build.
+    setattr(content, DREW_ON, tuple(sorted(drawn_on(content) | {str(path) for path in paths})))
+
+
+def drawn_on(content):
+    """The files and folders `content`'s reading drew on besides its own (drew_on)."""
+    return frozenset(getattr(content, DREW_ON, ()))
 
 
 def this_build(context):

@@ -132,13 +132,44 @@ def data_row(site, work):
     edit_row(site, site.changed_row, 1)
 
 
+def charted_post(site):
+    """The first post, by file name, with a chart block."""
+    return next(path for path in sorted((site.ours / "posts").glob("*.md"))
+                if "```chart" in path.read_text(encoding="utf-8"))
+
+
+def chart_broken(site, work):
+    # The chart cannot be drawn: its files go, and the page says why.
+    path = charted_post(site)
+    text = path.read_text(encoding="utf-8")
+    work.joinpath("charted.md").write_text(text, encoding="utf-8")
+    path.write_text(re.sub(r"^(```chart\n(?:.*\n)*?)type: .*$", r"\1type: pie", text, count=1, flags=re.MULTILINE),
+                    encoding="utf-8")
+
+
+def chart_mended(site, work):
+    charted_post(site).write_text(work.joinpath("charted.md").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def data_broken(site, work):
+    # No chart can be drawn from a data set with a mistake: every chart's files go.
+    work.joinpath("observations.csv").write_bytes(site.observations.read_bytes())
+    with site.observations.open("a", encoding="utf-8") as handle:
+        handle.write("FY2012,Mexico,court_granted,many,nowhere\n")
+
+
+def data_mended(site, work):
+    site.observations.write_bytes(work.joinpath("observations.csv").read_bytes())
+
+
 def template(site, work):
     path = work / "theme" / "templates" / "partials" / "article_meta.html"
     path.write_text(path.read_text(encoding="utf-8") + "<!-- touched -->\n", encoding="utf-8")
 
 
 # In the order an author's afternoon might bring them, each on the sources the last one left.
-EDITS = (body, body_with_a_mistake, title, date, tags, category, slug, new_post, deleted_post, comment, data_row, template)
+EDITS = (body, body_with_a_mistake, title, date, tags, category, slug, new_post, deleted_post, comment, data_row,
+         chart_broken, chart_mended, data_broken, data_mended, template)
 
 
 def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(session):
@@ -259,5 +290,6 @@ def test_a_changed_data_row_reads_again_only_the_posts_with_figures_and_checks_e
     assert "2014-02-03-a-note-on-albania.md:7: 4,241 is typed by hand" in log, log
     with_figures = [path for path in content.glob("*/*.md") if "{{" in path.read_text(encoding="utf-8")
                     or "```chart" in path.read_text(encoding="utf-8")]
+    assert "Rebuilt in place" in log and "Rebuilt afresh" not in log, log
     read, kept = map(int, re.findall(r"Posts and pages: (\d+) read, (\d+) kept", log)[-1])
     assert (read, kept) == (len(with_figures), len(list(content.glob("*/*.md"))) - len(with_figures))

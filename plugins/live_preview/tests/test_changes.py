@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from pelican.plugins.live_preview.changes import Layout, plan, signature, signatures_of
+from pelican.plugins.live_preview.changes import Layout, Plan, plan, signature, signatures_of
 
 from .folders import content_folder
 
@@ -114,11 +114,10 @@ def test_a_new_post_or_comment_is_built_in_place_and_then_known(site):
     assert plan(saved(new, POST.replace("A post", "B post")), layout, known).afresh
 
 
-def test_deletions_edited_comments_data_and_settings_are_built_afresh(site):
+def test_deletions_edited_comments_and_settings_are_built_afresh(site):
     layout, known = site
     (layout.content / "comments" / "a-post" / "x.md").unlink()
     assert plan({("deleted", str(layout.content / "comments" / "a-post" / "x.md"))}, layout, known).afresh
-    assert plan(saved(layout.content / "data" / "observations.csv", "a,b\n1,2\n"), layout, known).afresh
     settings = plan(saved(layout.settings_file, "SITENAME = 'x'\n"), layout, known)
     assert settings.settings and settings.afresh and not settings.restart
 
@@ -150,3 +149,12 @@ def test_plugin_code_starts_the_process_again(site):
     (layout.code[0] / "tests").mkdir()
     assert not plan(saved(layout.code[0] / "tests" / "test_thing.py", "A = 1\n"), layout, known).restart
     assert not plan(saved(layout.content / "script.py", "A = 1\n"), layout, known).restart
+
+
+def test_a_changed_data_row_is_built_in_place_and_a_deleted_data_file_afresh(site):
+    # A chart that stops drawing has its files taken away by the build itself (build.Builder).
+    layout, known = site
+    data = layout.content / "data" / "observations.csv"
+    assert plan(saved(data, "a,b\n1,2\n"), layout, known) == Plan()
+    data.unlink()
+    assert plan({("deleted", str(data))}, layout, known).afresh

@@ -359,6 +359,7 @@ class ChartsGenerator:
         for key, files in drawn.items():
             cache.put(key, files)
         build.drawn, build.cached = len(drawn), len(build.found)
+        written = pipeline.this_build(self.context).outputs
         for path, chart in sorted(build.charts.items()):
             key = build.keys[path]
             files = drawn.get(key) or build.found[key]
@@ -366,7 +367,9 @@ class ChartsGenerator:
             # file is left alone so that rsync and the disk see no change.
             for suffix, target in chart.drawn_paths.items():
                 write_if_changed(self.output_path / target, files[suffix], sync=False)
+                written.add(target)
             write_if_changed(self.output_path / chart.path(".csv"), chart.csv, sync=False)
+            written.add(chart.path(".csv"))
         self._write_site_card(cache, build.palette)
         build.save_checks()
         logger.info(

@@ -23,6 +23,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
+from pelican.plugins.site_common import pipeline
+
 from . import record, reuse, sync
 from .first import write_first
 from .writer import selective_writer
@@ -53,6 +55,7 @@ class Builder:
         self.memory = record.Memory()  # what each page and feed read, to render only those whose reads changed
         self.pending = []  # what the last build left to do once its pages are announced
         self.kept = reuse.Kept()  # posts and pages read by the last builds, handed to the next when unchanged
+        self.outputs = None  # the plugins' outputs of the last good build (BuildState.outputs); None: unknown
         self._context = None
         self._readers = ()  # the last good build's articles and pages generators, for write_first
 
@@ -71,10 +74,13 @@ class Builder:
         LimitFilter._ignore.clear()
         LimitFilter._raised_messages.clear()
         LimitFilter._group_count.clear()
+        # In place, what the plugins no longer write is taken away by what the last build wrote.
+        afresh = afresh or not self.output.is_dir() or self.outputs is None
         try:
-            changed = self._build_afresh() if afresh or not self.output.is_dir() else self._build_in_place()
+            changed = self._build_afresh() if afresh else self._build_in_place()
         except (Exception, SystemExit) as error:  # a broken template, setting or data row must not stop the preview
             logger.error("The build failed, the preview shows the last good one: %s", error)
+            self.outputs = None
             self._readers = ()
             sync.remove(self.staging)
             self.memory.finish(ok=False)
@@ -180,14 +186,25 @@ class Builder:
     def _build_in_place(self):
         before = self.stamps if self.stamps is not None else _stamps(self.output)
         self._run(self.output)
+        # A chart that can no longer be drawn (its block or its rows edited)
+        # writes no files: those the last build wrote for it go.
+        last, self.outputs = self.outputs, self._plugin_outputs()
+        for name in sorted(last - self.outputs):
+            path = self.output / name
+            path.unlink(missing_ok=True)
+            sync.remove_empty_folders(path.parent, self.output)
         self.stamps = _stamps(self.output)
         # Pelican copies every static file (the theme's stylesheets, pictures)
         # again at each build, with the same bytes: a new time alone is no change.
         return self._changed(_rewritten(before, self.stamps))
 
+    def _plugin_outputs(self):
+        return frozenset(pipeline.this_build(self._context).outputs) if self._context is not None else frozenset()
+
     def _build_afresh(self):
         sync.remove(self.staging)
         self._run(self.staging)
+        self.outputs = self._plugin_outputs()
         try:
             # The search index of this build is made after its pages are shown.
             spared = [f"{job.index_folder}/" for job in self.pending]

@@ -1,15 +1,18 @@
 """What a batch of saved files asks of the preview: a new process, settings read again, or a build in place or afresh.
 
 A build in place writes over the last output, and every file it writes is
-either new or changed: it can never take a file away. So an edit that could
-make an output file disappear is built afresh, into an empty folder that is
-then synced onto the output (see sync.py): a deleted or renamed file, a
-post's header (its date or slug is its address, its tags and category are
-pages of their own), a post's chart blocks (each chart is a set of files), a
-comment edited after it was written (a thread can empty), the data set (a
-chart can stop drawing), the settings. What stays in place: a post's text, a
-new file, a new comment, the theme. Python code of the plugins is already
-imported by the running process, so it takes a new one.
+either new or changed: by itself it never takes a file away. So an edit that
+could make a page or feed disappear is built afresh, into an empty folder
+that is then synced onto the output (see sync.py): a deleted or renamed
+file, a post's header (its date or slug is its address, its tags and
+category are pages of their own), the number of a post's charts, a comment
+edited after it was written (a thread can empty), the settings. What stays
+in place: a post's text and its chart blocks, a new file, a new comment, a
+changed data row, the theme. A chart that can no longer be drawn after
+such an edit writes no files, and the build takes away those the last one
+wrote for it (build.Builder, from site_common's BuildState.outputs). Python
+code of the plugins is already imported by the running process, so it
+takes a new one.
 
 A batch that is one post whose text changed, or its title, summary or date
 of last change (OWN_KEYS), but not its chart blocks, names that post as
@@ -118,8 +121,8 @@ def plan(changes, layout, signatures):
         if _inside(path, layout.content):
             signatures.setdefault(path, None)
         if _inside(path, layout.data):
-            reasons.append("data set changed")
-        elif _inside(path, layout.comments):
+            continue  # built in place: only posts with figures are read again (reuse.py)
+        if _inside(path, layout.comments):
             if kind != "added":
                 reasons.append(f"comment {_shown(path, layout)} edited")
             elif len(path.relative_to(layout.comments).parts) == 2 and path.suffix in MARKDOWN:

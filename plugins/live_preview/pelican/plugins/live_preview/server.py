@@ -126,7 +126,7 @@ def run(builder, builds, layout, paths, started=lambda: None, stop_event=None):
         result = builder.build(afresh=plan.afresh)
         # The pages first: the search index (seconds on a large blog) comes after.
         builds.publish(result.changed, complete=result.complete)
-        how = f"afresh ({'; '.join(plan.reasons)})" if plan.afresh else "in place"
+        how = f"afresh ({'; '.join(plan.reasons)})" if plan.afresh else "afresh" if result.afresh else "in place"
         logger.info("Rebuilt %s in %.2f s (build %.2f s of CPU): %d files changed", how, time.perf_counter() - saved,
                     result.cpu_seconds, len(result.changed))
         if not result.complete:

@@ -51,5 +51,13 @@ def _remove_empty_folders(output, keep):
             folder.rmdir()
 
 
+def remove_empty_folders(folder, root):
+    """`folder` and the folders above it up to `root`, while each is empty."""
+    folder, root = Path(folder), Path(root)
+    while folder != root and folder.is_relative_to(root) and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 def remove(folder):
     shutil.rmtree(folder, ignore_errors=True)

@@ -73,6 +73,11 @@ class BuildState:
     problems: Problems = field(default_factory=Problems)
     parts: dict = field(default_factory=dict)
     log_mark: int = 0  # Pelican warnings counted before this build started
+    # Output files a plugin wrote whose being there follows from what this
+    # build read (each chart's files), relative to the output with '/'
+    # separators: a preview building over its last output takes away those
+    # the last build wrote and this one did not.
+    outputs: set = field(default_factory=set)
 
     def part(self, name, start):
         """A plugin's state for this build, made by `start()` the first time it is asked for."""

@@ -74,14 +74,21 @@ def test_a_new_comment_names_its_posts_slug_for_the_page_first(site):
     assert (together.new_comment, together.edited_post, together.afresh) == (None, None, False)
 
 
-def test_a_post_whose_title_or_summary_alone_changed_is_built_afresh_and_named_for_its_page_first(site):
+def test_a_post_whose_title_or_summary_alone_changed_is_named_for_its_page_first(site):
     layout, known = site
     path = layout.content / "posts" / "a.md"
+    # Without a Slug: line the title is the address: built afresh, the old page taken away.
     result = plan(saved(path, POST.replace("Title: A post", "Title: A better post")), layout, known)
     assert (result.edited_post, result.afresh) == (path, True)
     summary = POST.replace("Tags: EOIR\n", "Tags: EOIR\nSummary: Two lines\n  about it.\n")
     assert plan(saved(path, summary), layout, known).edited_post == path
-    assert plan(saved(path, summary.replace("  about it.", "  about this.")), layout, known).edited_post == path
+    result = plan(saved(path, summary.replace("  about it.", "  about this.")), layout, known)
+    assert (result.edited_post, result.afresh) == (path, False)
+    # With one, no file moves: built in place.
+    slugged = summary.replace("Tags: EOIR\n", "Tags: EOIR\nSlug: a-post\n")
+    assert plan(saved(path, slugged), layout, known).afresh
+    result = plan(saved(path, slugged.replace("Title: A post", "Title: A better post")), layout, known)
+    assert (result.edited_post, result.afresh) == (path, False)
     # The date decides its neighbours; a continued line belongs to its key.
     assert plan(saved(path, summary.replace("2013-11-20", "2013-11-21")), layout, known).edited_post is None
     assert plan(saved(path, summary.replace("Tags: EOIR\n", "Tags: EOIR,\n  TRAC\n")), layout, known).edited_post is None

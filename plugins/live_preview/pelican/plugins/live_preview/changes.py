@@ -7,8 +7,9 @@ that is then synced onto the output (see sync.py): a deleted or renamed
 file, a post's header (its date or slug is its address, its tags and
 category are pages of their own), the number of a post's charts, a comment
 edited after it was written (a thread can empty), the settings. What stays
-in place: a post's text and its chart blocks, a new file, a new comment, a
-changed data row, the theme. A chart that can no longer be drawn after
+in place: a post's text and its chart blocks, its title, summary or date of
+last change (OWN_KEYS; a title only where a Slug: line fixes the address),
+a new file, a new comment, a changed data row, the theme. A chart that can no longer be drawn after
 such an edit writes no files, and the build takes away those the last one
 wrote for it (build.Builder, from site_common's BuildState.outputs). Python
 code of the plugins is already imported by the running process, so it
@@ -131,7 +132,7 @@ def plan(changes, layout, signatures):
             now = read_signature(path)
             before = signatures.get(path)
             signatures[path] = now
-            if kind != "added" and _outputs(now) != _outputs(before):
+            if kind != "added" and _outputs(now) != _outputs(before) and not _stays_put(before, now):
                 reasons.append(f"header or charts of {_shown(path, layout)} changed")
             if kind == "modified" and _own_change(before, now):
                 edited_post = path
@@ -151,6 +152,17 @@ def _own_change(before, now):
         return False
     old, new = header_fields(before.header), header_fields(now.header)
     return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)} <= OWN_KEYS
+
+
+def _stays_put(before, now):
+    """Whether a header edit of OWN_KEYS alone leaves every file where it was: no title makes the address.
+
+    Without a Slug: line, a new title is a new slug, so a new address.
+    """
+    if not _own_change(before, now):
+        return False
+    old, new = header_fields(before.header), header_fields(now.header)
+    return "slug" in new or old.get("title") == new.get("title")
 
 
 def header_fields(header):

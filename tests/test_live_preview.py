@@ -128,6 +128,23 @@ def comment(site, work):
     commentfile.write(site.ours / "comments", site.posts[1].slug, "rosa-thanks", added)
 
 
+def commented_folders(site):
+    """Each folder of comments but the one the new comment went to, by name."""
+    return [folder for folder in sorted((site.ours / "comments").iterdir())
+            if folder.name != site.posts[1].slug and any(folder.glob("*.md"))]
+
+
+def comment_edited(site, work):
+    path = sorted(commented_folders(site)[0].glob("*.md"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\nEdited: the office was in Arlington, not Newark.\n",
+                    encoding="utf-8")
+
+
+def thread_emptied(site, work):
+    # Every comment of a post taken away: its thread shows none, and its comment feed goes.
+    shutil.rmtree(commented_folders(site)[-1])
+
+
 def data_row(site, work):
     edit_row(site, site.changed_row, 1)
 
@@ -168,8 +185,8 @@ def template(site, work):
 
 
 # In the order an author's afternoon might bring them, each on the sources the last one left.
-EDITS = (body, body_with_a_mistake, title, date, tags, category, slug, new_post, deleted_post, comment, data_row,
-         chart_broken, chart_mended, data_broken, data_mended, template)
+EDITS = (body, body_with_a_mistake, title, date, tags, category, slug, new_post, deleted_post, comment,
+         comment_edited, thread_emptied, data_row, chart_broken, chart_mended, data_broken, data_mended, template)
 
 
 def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(session):

@@ -67,7 +67,7 @@ def test_a_new_comment_names_its_posts_slug_for_the_page_first(site):
                 known).new_comment is None
     # A comment edited (its thread can change shape) or saved with a post: the build does it all.
     edited = plan(saved(layout.content / "comments" / "a-post" / "x.md", "Author: X\n\nHi again.\n"), layout, known)
-    assert edited.new_comment is None and edited.afresh
+    assert edited.new_comment is None and not edited.afresh
     both = saved(layout.content / "comments" / "a-post" / "z.md", "Author: Z\n\nHey.\n") | saved(
         layout.content / "posts" / "a.md", POST.replace("Text.", "Other."))
     together = plan(both, layout, known)
@@ -121,17 +121,21 @@ def test_a_new_post_or_comment_is_built_in_place_and_then_known(site):
     assert plan(saved(new, POST.replace("A post", "B post")), layout, known).afresh
 
 
-def test_deletions_edited_comments_and_settings_are_built_afresh(site):
+def test_deleted_posts_and_settings_are_built_afresh(site):
     layout, known = site
-    (layout.content / "comments" / "a-post" / "x.md").unlink()
-    assert plan({("deleted", str(layout.content / "comments" / "a-post" / "x.md"))}, layout, known).afresh
+    (layout.content / "posts" / "a.md").unlink()
+    assert plan({("deleted", str(layout.content / "posts" / "a.md"))}, layout, known).afresh
     settings = plan(saved(layout.settings_file, "SITENAME = 'x'\n"), layout, known)
     assert settings.settings and settings.afresh and not settings.restart
 
 
-def test_an_edited_comment_is_built_afresh(site):
+def test_an_edited_or_deleted_comment_is_built_in_place(site):
+    # A thread that empties has no feed: the build takes the last one away (build.Builder).
     layout, known = site
-    assert plan(saved(layout.content / "comments" / "a-post" / "x.md", "Author: X\n\nHi again.\n"), layout, known).afresh
+    comment = layout.content / "comments" / "a-post" / "x.md"
+    assert plan(saved(comment, "Author: X\n\nHi again.\n"), layout, known) == Plan()
+    comment.unlink()
+    assert plan({("deleted", str(comment))}, layout, known) == Plan()
 
 
 def test_a_temporary_file_made_and_removed_is_ignored(site):

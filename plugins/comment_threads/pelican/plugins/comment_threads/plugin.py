@@ -272,7 +272,8 @@ def write_feeds(generator, writer):
     to put in <updated> but the build's clock, which would break
     byte-for-byte identical builds.
     """
-    config = pipeline.this_build(generator.context).config(SCHEMA, generator.settings)
+    state = pipeline.this_build(generator.context)
+    config = state.config(SCHEMA, generator.settings)
     context = generator.context
     everything = []
     for article in generator.articles:
@@ -290,12 +291,15 @@ def write_feeds(generator, writer):
             writer.write_feed(
                 items, context, path, feed_title=strings.THREAD_FEED_TITLE.format(title=article.title)
             )
+            # A thread that empties has no feed: a preview takes the last one away.
+            state.outputs.add(path)
     if config.all_feed_atom and everything:
         everything.sort(key=lambda item: (item.date, item.url), reverse=True)
         writer.write_feed(
             everything, context, config.all_feed_atom,
             feed_title=strings.ALL_FEED_TITLE,
         )
+        state.outputs.add(config.all_feed_atom)
 
 
 def register():

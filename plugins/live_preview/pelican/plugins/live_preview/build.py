@@ -190,9 +190,10 @@ class Builder:
         # writes no files: those the last build wrote for it go.
         last, self.outputs = self.outputs, self._plugin_outputs()
         for name in sorted(last - self.outputs):
-            path = self.output / name
-            path.unlink(missing_ok=True)
-            sync.remove_empty_folders(path.parent, self.output)
+            path = (self.output / name).resolve()
+            if path.is_relative_to(self.output) and path != self.output:  # never a file the build does not own
+                path.unlink(missing_ok=True)
+                sync.remove_empty_folders(path.parent, self.output)
         self.stamps = _stamps(self.output)
         # Pelican copies every static file (the theme's stylesheets, pictures)
         # again at each build, with the same bytes: a new time alone is no change.

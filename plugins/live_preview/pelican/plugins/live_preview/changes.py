@@ -4,16 +4,16 @@ A build in place writes over the last output, and every file it writes is
 either new or changed: by itself it never takes a file away. So an edit that
 could make a page or feed disappear is built afresh, into an empty folder
 that is then synced onto the output (see sync.py): a deleted or renamed
-file, a post's header (its date or slug is its address, its tags and
-category are pages of their own), the number of a post's charts, a comment
-edited after it was written (a thread can empty), the settings. What stays
-in place: a post's text and its chart blocks, its title, summary or date of
-last change (OWN_KEYS; a title only where a Slug: line fixes the address),
-a new file, a new comment, a changed data row, the theme. A chart that can no longer be drawn after
-such an edit writes no files, and the build takes away those the last one
-wrote for it (build.Builder, from site_common's BuildState.outputs). Python
-code of the plugins is already imported by the running process, so it
-takes a new one.
+file (but a comment's), a post's header (its date or slug is its address,
+its tags and category are pages of their own), the number of a post's
+charts, the settings. What stays in place: a post's text and its chart
+blocks, its title, summary or date of last change (OWN_KEYS; a title only
+where a Slug: line fixes the address), a new file, a comment new, edited or
+deleted, a changed data row, the theme. A chart that can no longer be drawn
+after such an edit writes no files, nor does a thread that empties have a
+feed: the build takes away what the last one wrote for them (build.Builder,
+from site_common's BuildState.outputs). Python code of the plugins is
+already imported by the running process, so it takes a new one.
 
 A batch that is one post whose text changed, or its title, summary or date
 of last change (OWN_KEYS), but not its chart blocks, names that post as
@@ -117,16 +117,15 @@ def plan(changes, layout, signatures):
             if _inside(path, layout.content) and path not in signatures:
                 continue  # never part of a build
             signatures.pop(path, None)
-            reasons.append(f"{_shown(path, layout)} deleted")
+            if not _inside(path, layout.comments):  # a comment's thread and feeds are rebuilt in place
+                reasons.append(f"{_shown(path, layout)} deleted")
             continue
         if _inside(path, layout.content):
             signatures.setdefault(path, None)
         if _inside(path, layout.data):
             continue  # built in place: only posts with figures are read again (reuse.py)
         if _inside(path, layout.comments):
-            if kind != "added":
-                reasons.append(f"comment {_shown(path, layout)} edited")
-            elif len(path.relative_to(layout.comments).parts) == 2 and path.suffix in MARKDOWN:
+            if kind == "added" and len(path.relative_to(layout.comments).parts) == 2 and path.suffix in MARKDOWN:
                 new_comment = path.parent.name
         elif path.suffix in MARKDOWN and _inside(path, layout.content):
             now = read_signature(path)

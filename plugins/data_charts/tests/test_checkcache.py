@@ -128,4 +128,25 @@ def test_a_cache_that_cannot_be_written_only_means_checking_again(tmp_path, sour
     with caplog.at_level("INFO", logger="pelican.plugins.data_charts.checkcache"):
         cache.save()
     assert "Number checks not kept for the next build" in caplog.text
+    assert "not-a-folder" in caplog.text  # and why: the error names the path it could not write
     assert CheckCache(blocked, "d1").get(source, "t", "posts/a.md", check) == FOUND and check.calls == 2
+
+
+def test_the_file_is_written_in_one_order_without_waiting_for_the_disk(tmp_path, monkeypatch):
+    # The same checks give the same bytes whichever post was checked first; a lost cache only
+    # means checking again, so nothing is flushed to disk.
+    sources = []
+    for name in ("b.md", "a.md", "c.md"):
+        sources.append(tmp_path / name)
+        sources[-1].write_text(name, encoding="utf-8")
+    flushed = []
+    monkeypatch.setattr("os.fsync", lambda descriptor: flushed.append(descriptor))
+    written = []
+    for order in (sources, sources[::-1]):
+        cache = CheckCache(tmp_path / f"cache-{len(written)}", "d1")
+        for path in order:
+            cache.get(path, path.name, f"posts/{path.name}", Checker())
+        cache.save()
+        written.append((tmp_path / f"cache-{len(written)}" / FILE_NAME).read_bytes())
+    assert written[0] == written[1] and flushed == []
+    assert list(json.loads(written[0])["posts"]) == sorted(str(path) for path in sources)

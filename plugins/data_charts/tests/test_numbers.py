@@ -303,3 +303,11 @@ def test_a_post_read_once_is_checked_against_each_data_set_as_if_read_afresh(tmp
     again = [str(p) for p in check_read_post(kept, "posts/a.md", second)]
     assert not any("138 is typed" in line for line in again) and any("512 is typed" in line for line in again)
     assert any("'three periods', but the chart on line" in line for line in again)
+
+
+def test_a_nationality_and_period_named_only_by_the_chart_count_as_mentioned(dataset):
+    # The prose names neither Honduras nor a fiscal year; the chart beside it names both.
+    chart = ("```chart\ntype: line\ntitle: T\nmeasure: dhs_affirmative_granted\nnationality: Honduras\n"
+             "periods: FY2011..FY2012\n```")
+    found = problems(dataset, f"The office granted 40 people that first year.\n\n{chart}", **LATER)
+    assert any("40 is typed by hand" in line and "Honduras, FY2011" in line for line in found), found

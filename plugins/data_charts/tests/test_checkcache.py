@@ -150,3 +150,24 @@ def test_the_file_is_written_in_one_order_without_waiting_for_the_disk(tmp_path,
         written.append((tmp_path / f"cache-{len(written)}" / FILE_NAME).read_bytes())
     assert written[0] == written[1] and flushed == []
     assert list(json.loads(written[0])["posts"]) == sorted(str(path) for path in sources)
+
+
+def test_a_preview_waiting_for_a_save_reads_ahead_what_a_data_change_will_check(tmp_path, monkeypatch):
+    posts = {"a.md": post("Mexico in FY 2012: 138 abandoned."), "b.md": post("Honduras in FY2011: 40.", title="B")}
+    build(tmp_path, posts)
+    # A new process: its build takes the problems from the disk cache and reads no text for the checks.
+    monkeypatch.setattr(plugin, "_CHECKED", Lasting())
+    monkeypatch.setattr(plugin, "_READ", Lasting())
+    build(tmp_path, posts)
+    assert plugin._READ.names() == [] and len(plugin._CHECKED.names()) == 2
+    assert plugin.read_ahead(None, seconds=-1) is True  # no time for the first: both remain
+    assert plugin.read_ahead(None) is False and len(plugin._READ.names()) == 2
+    assert plugin.read_ahead(None) is False  # nothing left to read
+    read = []
+    real = plugin.read_for_checks
+    monkeypatch.setattr(plugin, "read_for_checks", lambda text: read.append(text) or real(text))
+    build(tmp_path, posts, observations=OBSERVATIONS.replace(",138,", ",139,"))
+    # Every post checked against the new row from what was read ahead, none read for it again.
+    assert read == []
+    assert not any("138 is typed by hand" in str(p) for p in build.result.state.problems)
+    assert any("40 is typed by hand" in str(p) for p in build.result.state.problems)

@@ -153,11 +153,11 @@ def mentioned(post, dataset):
         for _, line, _ in post.prose:
             named.update(pattern.findall(line))
     nationalities |= named
-    periods |= _fiscal_periods(post)
+    periods |= fiscal_periods(post)
     return nationalities & dataset.nationalities, periods & dataset.periods
 
 
-def _fiscal_periods(post):
+def fiscal_periods(post):
     """The fiscal years and spans of them ("FY2016", "FY2014-FY2016") the prose names, found once per post text."""
     if post.periods is None:
         post.periods = set()

@@ -13,7 +13,7 @@ from datetime import date
 
 from pelican.plugins.site_common.problems import Problem
 
-from .handtyped import count_problems, hand_typed_problems
+from .handtyped import count_phrases, count_problems, fiscal_periods, hand_typed_problems, typed_in
 from .posttext import chart_points, figure_points, read_post_text
 
 FOOTNOTE_MARKER = re.compile(r"\[\^[^\]]+\](?!:)")
@@ -23,6 +23,16 @@ DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 def check_post(text, path, dataset):
     """All number problems of the post whose Markdown source is `text`, named by `path`."""
     return check_read_post(read_post_text(text), path, dataset)
+
+
+def read_for_checks(text):
+    """posttext.read_post_text, with all the checks find in the text alone already found."""
+    post = read_post_text(text)
+    typed_in(post)
+    count_phrases(post)
+    fiscal_periods(post)
+    post.queries, post.specs  # noqa: B018  (cached properties, read once here)
+    return post
 
 
 def check_read_post(post, path, dataset):

@@ -23,3 +23,10 @@ class Lasting:
         """The value last kept for `name`, or None."""
         kept = self._kept.get(name)
         return None if kept is None else kept[1]
+
+    def __contains__(self, name):
+        return name in self._kept
+
+    def names(self):
+        """The names a value is kept for, in the order they were first kept."""
+        return list(self._kept)

@@ -46,6 +46,10 @@ content_reused = signal("site_common.content_reused")
 # last build's state. Each receiver returns the problems it found (a list);
 # any of them leaves the page to the build.
 content_again = signal("site_common.content_again")
+# Sent by a long-lived preview, with no sender, while it waits for a save:
+# a receiver does a little of the work it can do ahead of the next build
+# (about a tenth of a second) and returns True while some remains.
+idle = signal("site_common.idle")
 # What a post's reading drew on besides its own file (the data set its
 # figures are filled from): a long-lived preview keeps the post from its last
 # build while its file and these are unchanged (see drew_on).

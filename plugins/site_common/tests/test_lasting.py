@@ -15,5 +15,7 @@ def test_a_value_is_made_once_while_its_inputs_stay_equal():
     assert lasting.get("post", ("text", 1), make) == 1
     assert lasting.get("post", ("other text", 1), make) == 2
     assert lasting.get("other post", ("text", 1), make) == 3
-    assert lasting.last("post") == 2
-    assert lasting.last("never made") is None
+    # The last value of each name is kept, and only names something was made for.
+    assert lasting.get("post", ("other text", 1), make) == 2
+    assert lasting.names() == ["post", "other post"]
+    assert "post" in lasting and "never made" not in lasting

@@ -94,8 +94,7 @@ class Kept:
 
         def keep(filename, content):
             path = os.path.normpath(os.path.join(generator.path, filename))
-            drawn = {source: None for source in pipeline.drawn_on(content)}
-            self.contents[(kind, path)] = (_stamp(path), content, self._now(drawn))
+            self.contents[(kind, path)] = (_stamp(path), content, self._now(pipeline.drawn_on(content)))
             self.read += 1
             cache_data(filename, content)
 
@@ -103,7 +102,7 @@ class Kept:
         generator.cache_data = keep
 
     def _now(self, drawn):
-        """{path: its stamp now} for the paths of `drawn`, each stamped once per build."""
+        """{path: its stamp now} for the paths `drawn` (or a dict's keys), each stamped once per build."""
         for source in drawn:
             if source not in self._stamps:
                 self._stamps[source] = _tree_stamp(source)

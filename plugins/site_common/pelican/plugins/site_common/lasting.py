@@ -19,11 +19,6 @@ class Lasting:
             kept = self._kept[name] = (made_from, make())
         return kept[1]
 
-    def last(self, name):
-        """The value last kept for `name`, or None."""
-        kept = self._kept.get(name)
-        return None if kept is None else kept[1]
-
     def __contains__(self, name):
         return name in self._kept
 

@@ -6,7 +6,9 @@ process) of the same sources with the same settings is compared with the
 preview's output, file by file.
 """
 
+import csv
 import datetime
+import io
 import re
 import shutil
 from pathlib import Path
@@ -43,7 +45,8 @@ def build_and_compare(session, name):
     """Wait for the preview's build of the edit just saved; return how its output differs from a clean build."""
     site, preview, work = session
     messages = preview.settle(timeout=300)
-    assert any(message["changed"] for _, message in messages), f"{name}: the build changed nothing\n{preview.log()}"
+    changes = any(message["changed"] for _, message in messages)
+    assert changes != (name in CHANGE_NOTHING), f"{name}: the build changed {'something' if changes else 'nothing'}\n{preview.log()}"
     clean = work / f"clean-{name}"
     settings = {**preview.settings, "CACHE_PATH": str(work / "clean-cache"),
                 "CHARTS_CACHE_PATH": str(work / "clean-charts")}
@@ -149,6 +152,27 @@ def data_row(site, work):
     edit_row(site, site.changed_row, 1)
 
 
+def data_row_added(site, work):
+    # A year no chart or figure asks for: no page changes (nor would one if a post were read again).
+    row = site.changed_row
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(["FY2031", row.nationality, row.measure, 7919, row.source])
+    with site.observations.open("a", encoding="utf-8") as handle:
+        handle.write(line.getvalue())
+
+
+def source_retitled(site, work):
+    # Every chart and figure citing the source names it anew; no other changes.
+    path = site.observations.with_name("sources.csv")
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    title = rows[0].index("title")
+    for fields in rows[1:]:
+        if fields[0] == site.changed_row.source:
+            fields[title] += " (revised edition)"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
 def charted_post(site):
     """The first post, by file name, with a chart block."""
     return next(path for path in sorted((site.ours / "posts").glob("*.md"))
@@ -184,9 +208,12 @@ def template(site, work):
     path.write_text(path.read_text(encoding="utf-8") + "<!-- touched -->\n", encoding="utf-8")
 
 
+# Edits after which a clean build writes what the last one did.
+CHANGE_NOTHING = {"data_row_added"}
 # In the order an author's afternoon might bring them, each on the sources the last one left.
 EDITS = (body, body_with_a_mistake, title, date, tags, category, slug, new_post, deleted_post, comment,
-         comment_edited, thread_emptied, data_row, chart_broken, chart_mended, data_broken, data_mended, template)
+         comment_edited, thread_emptied, data_row, data_row_added, source_retitled, chart_broken, chart_mended,
+         data_broken, data_mended, template)
 
 
 def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(session):
@@ -289,7 +316,25 @@ def test_a_plain_build_carries_no_reload_script(sample_site, sample_preview):
     assert "__preview__" not in sample_site.read(page)
 
 
-def test_a_changed_data_row_reads_again_only_the_posts_with_figures_and_checks_every_post(sample_preview):
+POST_PAGE = re.compile(r"^\d{4}/\d{2}/[^/]+/index\.html$")
+
+
+def _change_row(preview, observations, row, value):
+    """Save the data set with `row`'s value changed; (the build's log, post pages it changed, posts read, kept)."""
+    text = observations.read_text(encoding="utf-8")
+    assert row in text
+    since = len(preview.log())
+    changed = row.rsplit(",", 2)[0] + f",{value},"
+    observations.write_text(text.replace(row, changed), encoding="utf-8")
+    messages = preview.settle(timeout=300)
+    log = preview.log()[since:]
+    assert "Rebuilt in place" in log and "Rebuilt afresh" not in log, log
+    pages = {page for _, message in messages for page in message["changed"] if POST_PAGE.match(page)}
+    read, kept = map(int, re.findall(r"Posts and pages: (\d+) read, (\d+) kept", log)[-1])
+    return log, pages, read, kept
+
+
+def test_a_changed_data_row_reads_again_only_the_posts_using_it_and_checks_every_post(sample_preview):
     preview, content = sample_preview
     # A post without figures, typing a number the data set does not hold yet.
     note = content / "posts" / "2014-02-03-a-note-on-albania.md"
@@ -299,18 +344,23 @@ def test_a_changed_data_row_reads_again_only_the_posts_with_figures_and_checks_e
                     encoding="utf-8")
     preview.settle(timeout=300)
     assert "4,241 is typed by hand" not in preview.log()
+    posts = len(list(content.glob("*/*.md")))
     observations = content / "data" / "asylum-statistics" / "observations.csv"
-    row = "FY2012,Albania,dhs_affirmative_granted,20,"
-    assert row in observations.read_text(encoding="utf-8")
-    since = len(preview.log())
-    observations.write_text(observations.read_text(encoding="utf-8").replace(row, row.replace(",20,", ",4241,")),
-                            encoding="utf-8")
-    preview.settle(timeout=300)
-    log = preview.log()[since:]
-    # The post without figures was kept from the last build, and checked against the new row all the same.
+
+    # No chart or figure shows this row: every post is kept, no post's page changes...
+    log, pages, read, kept = _change_row(preview, observations, "FY2012,Albania,dhs_affirmative_granted,20,", 4241)
+    assert (read, kept, pages) == (0, posts, set()), log
+    # ...and the post without figures is checked against the new row all the same.
     assert "2014-02-03-a-note-on-albania.md:7: 4,241 is typed by hand" in log, log
-    with_figures = [path for path in content.glob("*/*.md") if "{{" in path.read_text(encoding="utf-8")
-                    or "```chart" in path.read_text(encoding="utf-8")]
-    assert "Rebuilt in place" in log and "Rebuilt afresh" not in log, log
-    read, kept = map(int, re.findall(r"Posts and pages: (\d+) read, (\d+) kept", log)[-1])
-    assert (read, kept) == (len(with_figures), len(list(content.glob("*/*.md"))) - len(with_figures))
+
+    # A post with a reported problem is read again at every build; this one has none now.
+    note.write_text(note.read_text(encoding="utf-8").replace("4,241 people", "some people"), encoding="utf-8")
+    preview.settle(timeout=300)
+    # The Central America post's table, text and chart show this one; so does no other post.
+    central_america = "2015/03/central-america-fy2005-fy2014/index.html"
+    row = "FY2014,Honduras,dhs_affirmative_granted,89,"
+    log, pages, read, kept = _change_row(preview, observations, row, 289)
+    assert (read, kept, pages) == (1, posts - 1, {central_america}), log
+    assert "289" in (preview.output / central_america).read_text(encoding="utf-8")
+    log, pages, read, kept = _change_row(preview, observations, row.replace(",89,", ",289,"), 89)
+    assert (read, kept, pages) == (1, posts - 1, {central_america}), log

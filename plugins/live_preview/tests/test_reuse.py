@@ -33,14 +33,17 @@ class Generator:
         self.stored.append(filename)
 
 
-def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configured=b"settings", drawing=None):
+def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configured=b"settings", drawing=None,
+          asking=None, answers=None):
     """One build: what the generator is handed from the last, then what it reads and what the build reports.
 
     `drawing`: {post: path} for posts whose reading draws on a file besides their own, as one with figures
-    draws on the data set.
+    draws on the data set. `asking`: {post: (path, questions)} for posts that say what they asked of it,
+    and `answers`: {path: function} how this build answers (BuildState.answers).
     """
     kept.start({"PATH": str(content), "THEME": str(content)}, configured)
     generator = Generator(content)
+    pipeline.this_build(generator.context).answers.update(answers or {})
     kept.attach(generator)
     handed = {}
     for name in read:
@@ -49,6 +52,8 @@ def build(kept, content, read=("posts/a.md", "posts/b.md"), problems=(), configu
             found = SimpleNamespace(source_path=str(content / name), build=id(generator))
             if name in (drawing or {}):
                 pipeline.drew_on(found, drawing[name])
+            if name in (asking or {}):
+                pipeline.asked_of(found, *asking[name])
             generator.cache_data(name, found)
         handed[name] = found
     # What the build reported, as its state holds it (no real build runs here).
@@ -156,3 +161,35 @@ def test_a_post_drawing_on_a_file_outside_content_is_read_again_when_it_changes(
     second, _ = build(kept, site, drawing={"posts/b.md": palette})
     assert second["posts/b.md"] is not first["posts/b.md"]
     assert second["posts/a.md"] is first["posts/a.md"]
+
+
+def test_a_post_that_said_what_it_asked_is_kept_while_the_answers_stay_the_same(site):
+    data = str(site / "data")
+    asking = {"posts/a.md": (data, {("cell", "FY2012")}), "posts/b.md": (data, {("cell", "FY2013")})}
+
+    def answering(values):
+        return {data: lambda questions: sorted(values[question[1]] for question in questions)}
+
+    first, _ = build(kept := Kept(), site, asking=asking, answers=answering({"FY2012": 1, "FY2013": 2}))
+    build(kept, site, asking=asking, answers=answering({"FY2012": 1, "FY2013": 2}))
+    # The file changed; only the answer to b's question did.
+    touch(site / "data" / "observations.csv", "a,b\n1,3\n")
+    third, _ = build(kept, site, asking=asking, answers=answering({"FY2012": 1, "FY2013": 3}))
+    assert third["posts/a.md"] is first["posts/a.md"]
+    assert third["posts/b.md"] is not first["posts/b.md"]
+    # A build that cannot answer (its data set has a mistake) goes by the files: both are read again.
+    touch(site / "data" / "observations.csv", "a,b\n1,4\n")
+    fourth, _ = build(kept, site, asking=asking)
+    assert fourth["posts/a.md"] is not first["posts/a.md"] and fourth["posts/b.md"] is not third["posts/b.md"]
+    # And the build after it, answering again, reads them again: they were read by the files.
+    fifth, _ = build(kept, site, asking=asking, answers=answering({"FY2012": 1, "FY2013": 3}))
+    assert fifth["posts/a.md"] is not fourth["posts/a.md"]
+    sixth, _ = build(kept, site, asking=asking, answers=answering({"FY2012": 1, "FY2013": 3}))
+    assert sixth["posts/a.md"] is fifth["posts/a.md"]
+
+
+def test_what_a_post_asked_adds_up_and_names_what_it_drew_on():
+    post = SimpleNamespace()
+    pipeline.asked_of(post, "data", {1})
+    pipeline.asked_of(post, "data", {2})
+    assert pipeline.asked(post) == {"data": frozenset({1, 2})} and pipeline.drawn_on(post) == {"data"}

@@ -14,6 +14,7 @@ from pelican.plugins.site_common.files import write_if_changed
 from pelican.plugins.site_common.lasting import Lasting
 from pelican.plugins.site_common.text import absolute_url
 
+from .asking import Answers, Asking
 from .cache import ChartCache, cache_key
 from .checkcache import CheckCache
 from .dataset import read_dataset
@@ -160,6 +161,9 @@ def _read_inputs(state, settings):
     else:
         unusable = (f"charts and figures need the data set, but {state.where(config.data_path)} "
                     "(CHARTS_DATA_PATH) does not exist")
+    if not unusable:
+        # How a preview tells whether a kept post's questions (asked_of) get other answers now.
+        state.answers[str(config.data_path)] = Answers(dataset)
     return Build(config, dataset, palette, unusable=unusable, drawer=Drawer(config.workers))
 
 
@@ -206,7 +210,10 @@ def fill_post(content):
             report([(None, build.unusable)])
         _leave_notes(content, html, summary, build.unusable)
         return
-    filled_summary, filled = _filled(html, summary, post, build)
+    filled_summary, filled, questions = _filled(html, summary, post, build)
+    if not build.unusable:
+        # What it asked of the data set: a preview keeps it while the answers stay the same.
+        pipeline.asked_of(content, build.config.data_path, questions)
     if filled_summary is not None:
         # Pelican shows the summary from its metadata, and copies `_summary`
         # back over it when it resolves links: both must hold the figures.
@@ -250,17 +257,18 @@ _REGISTERED = {}  # source path -> ([(line, message)], [Chart])
 
 
 def _filled(html, summary, post, build):
-    """(filled summary or None, filled body) of a post; kept for the next build of a long-lived preview."""
+    """(filled summary or None, filled body, what it asked of the data set) of a post; kept for the next build of a long-lived preview."""
     # The source too: a mistake's line number is found in it.
     key = (html, summary, repr(post), _source_text(post.source_file), build.data_digest(),
            repr(build.palette), repr(build.config.size))
 
     def make():
         filled_summary, summary_sources = None, []
+        asking = Asking(build.dataset)
         if _has_slots(summary):
-            filled_summary, summary_sources = fill_summary(summary, post, build.dataset)
-        return filled_summary, fill(html or "", post, build.dataset, build.palette, build.config.size,
-                                    summary_sources)
+            filled_summary, summary_sources = fill_summary(summary, post, asking)
+        filled = fill(html or "", post, asking, build.palette, build.config.size, summary_sources)
+        return filled_summary, filled, frozenset(asking.questions)
 
     return _FILLED.get(post.source_file, key, make)
 

@@ -12,8 +12,11 @@ build read, when
   when it is read;
 - what its reading drew on besides (`site_common.pipeline.drew_on`: the
   data set, for a post with figures or charts) is unchanged. Those files
-  are left out of the rule above, so a changed data row has the posts that
-  show figures read again and keeps every other;
+  are left out of the rule above. Where the post said what it asked of them
+  (`pipeline.asked_of`: the cells its charts and figures looked up, the
+  names it looked for), "unchanged" means this build answers the same
+  (`BuildState.answers`), so a changed data row has only the posts that
+  use it read again;
 - the last build reported no problem in the file: it is read afresh, so
   that every build reports it again (a build that reads a post from memory
   would not see its broken link).
@@ -84,7 +87,9 @@ class Kept:
         def get_cached_data(filename, default=None):
             path = os.path.normpath(os.path.join(generator.path, filename))
             kept = self.contents.get((kind, path))
-            if kept is None or path in self.troubled or kept[0] != _stamp(path) or kept[2] != self._now(kept[2]):
+            if kept is None or path in self.troubled or kept[0] != _stamp(path):
+                return default
+            if kept[2] != self._now(kept[1], generator.context):
                 return default
             content = kept[1]
             content._context = generator.context
@@ -94,19 +99,31 @@ class Kept:
 
         def keep(filename, content):
             path = os.path.normpath(os.path.join(generator.path, filename))
-            self.contents[(kind, path)] = (_stamp(path), content, self._now(pipeline.drawn_on(content)))
+            self.contents[(kind, path)] = (_stamp(path), content, self._now(content, generator.context))
             self.read += 1
             cache_data(filename, content)
 
         generator.get_cached_data = get_cached_data
         generator.cache_data = keep
 
-    def _now(self, drawn):
-        """{path: its stamp now} for the paths `drawn` (or a dict's keys), each stamped once per build."""
-        for source in drawn:
+    def _now(self, content, context):
+        """{path: its stamp now} for each path `content` drew on.
+
+        Where the plugin that read the path answers in this build
+        (BuildState.answers) and the post said what it asked (asked_of), the
+        stamp is the answers: a change elsewhere in the path keeps the post.
+        Else it is the stamp of the files, taken once per build.
+        """
+        answers, asked = pipeline.this_build(context).answers, pipeline.asked(content)
+        stamps = {}
+        for source in sorted(pipeline.drawn_on(content)):
+            if source in asked and source in answers:
+                stamps[source] = ("answers", answers[source](asked[source]))
+                continue
             if source not in self._stamps:
                 self._stamps[source] = _tree_stamp(source)
-        return {source: self._stamps[source] for source in drawn}
+            stamps[source] = self._stamps[source]
+        return stamps
 
 
 def reading_files(settings):

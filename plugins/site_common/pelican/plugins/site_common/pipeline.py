@@ -54,6 +54,9 @@ idle = signal("site_common.idle")
 # figures are filled from): a long-lived preview keeps the post from its last
 # build while its file and these are unchanged (see drew_on).
 DREW_ON = "_drew_on"
+# What a post's reading asked of one of those, when the plugin that read it
+# can tell whether the answers changed (BuildState.answers; see asked_of).
+ASKED = "_asked"
 # Each plugin answers with the post metadata keys it reads, so the metadata
 # check knows every key the site understands without a hand-kept list.
 post_metadata_keys = signal("site_common.post_metadata_keys")
@@ -82,6 +85,11 @@ class BuildState:
     # separators: a preview building over its last output takes away those
     # the last build wrote and this one did not.
     outputs: set = field(default_factory=set)
+    # For a file or folder posts draw on (drew_on), by its path as drew_on
+    # names it: a function from what a post asked of it (asked_of) to a value
+    # that is the same in two builds when they answer the same. A preview
+    # keeps the post while it is; without one, while the files are unchanged.
+    answers: dict = field(default_factory=dict)
 
     def part(self, name, start):
         """A plugin's state for this build, made by `start()` the first time it is asked for."""
@@ -145,6 +153,24 @@ def drew_on(content, *paths):
 def drawn_on(content):
     """The files and folders `content`'s reading drew on besides its own (drew_on)."""
     return frozenset(getattr(content, DREW_ON, ()))
+
+
+def asked_of(content, path, questions):
+    """Note that reading `content` drew on `path` and asked it `questions` (a set of hashable values).
+
+    The plugin that read `path` answers them in each build (BuildState.answers):
+    a long-lived preview keeps the post while the answers stay the same, even
+    if `path` changed elsewhere.
+    """
+    drew_on(content, path)
+    asked = dict(getattr(content, ASKED, {}))
+    asked[str(path)] = frozenset(questions) | asked.get(str(path), frozenset())
+    setattr(content, ASKED, asked)
+
+
+def asked(content):
+    """{path: questions} of what `content`'s reading asked (asked_of)."""
+    return dict(getattr(content, ASKED, {}))
 
 
 def this_build(context):

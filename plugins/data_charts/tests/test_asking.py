@@ -14,10 +14,12 @@ import pytest
 
 from pelican.plugins.data_charts.asking import Answers, Asking
 from pelican.plugins.data_charts.dataset import load_dataset
+from pelican.plugins.data_charts.errors import ChartError
 from pelican.plugins.data_charts.markdown_ext import ChartsExtension
-from pelican.plugins.data_charts.placeholders import Post, fill, fill_summary
+from pelican.plugins.data_charts.placeholders import Post, fill, fill_summary, make_chart
 
 from .conftest import ROOT, SOURCES, write_data
+from .test_units import post_at, spec_text
 
 SIZE = (6.4, 4.0)
 
@@ -115,12 +117,46 @@ def test_each_read_is_a_question(dataset):
     asking = Asking(dataset)
     asking.lookup("FY2012", "Mexico", "court_granted")
     assert "FY2012" in asking.periods and "Atlantis" not in asking.nationalities
-    assert asking.sources["dhs"].publisher.startswith("U.S.") and asking.sources.get("nobody") is None
+    assert asking.sources["dhs"].publisher.startswith("U.S.") and "nobody" not in asking.sources
     assert asking.questions == {("cell", "FY2012", "Mexico", "court_granted"), ("has", "periods", "FY2012"),
-                                ("has", "nationalities", "Atlantis"), ("source", "dhs"), ("source", "nobody")}
-    read = sorted(asking.periods), len(asking.nationalities), list(asking.sources.items())
+                                ("has", "nationalities", "Atlantis"), ("source", "dhs"), ("has", "sources", "nobody")}
+    read = sorted(asking.periods), len(asking.nationalities), list(asking.sources)
     read += asking.disagreements, asking.observations
     assert {("periods",), ("nationalities",), ("sources",), ("disagreements",), ("everything",)} <= asking.questions
+
+
+CHARTS = {
+    "drawn": {},
+    "an unknown nationality": {"nationality": "Mexic"},
+    "an unknown source": {"source": "articel"},
+    "an unknown period": {"period": "FY2013"},
+    "a missing figure": {"nationality": "Honduras"},
+    "gaps shown": {"type": "line", "measures": "dhs_defensive_granted", "nationality": None,
+                   "nationalities": "[Mexico, Honduras]", "period": None, "periods": "FY2011..FY2012",
+                   "source": "dhs", "missing": "show"},
+}
+
+
+@pytest.mark.parametrize("keys", CHARTS.values(), ids=CHARTS)
+def test_asking_reads_as_the_data_set_does_on_every_path(tmp_path, dataset, palette, keys):
+    # The error messages too: their suggestions go through the whole lists.
+    def made(data):
+        try:
+            return make_chart(spec_text(**keys), 1, post_at(tmp_path), data, palette, SIZE).job
+        except ChartError as error:
+            return str(error)
+
+    asking = Asking(dataset)
+    assert made(asking) == made(dataset)
+    assert asking.questions
+
+
+def test_whole_lists_are_answered_whole(tmp_path, dataset):
+    text = (write_data(tmp_path / "a") / "observations.csv").read_text(encoding="utf-8")
+    grown = load_dataset(write_data(tmp_path / "b", text + "FY2031,Chad,dhs_affirmative_granted,3,dhs\n"))
+    for questions, same in (({("periods",)}, False), ({("nationalities",)}, False),
+                            ({("has", "periods", "FY2012")}, True), ({("has", "nationalities", "Chad")}, False)):
+        assert (Answers(grown)(questions) == Answers(dataset)(questions)) is same, questions
 
 
 def test_what_asking_does_not_know_is_refused(dataset):

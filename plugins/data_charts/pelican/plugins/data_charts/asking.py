@@ -86,19 +86,6 @@ class _AskedSources(_AskedNames):
         self._asking.questions.add(("source", key))
         return self._names[key]
 
-    def get(self, key, default=None):
-        self._asking.questions.add(("source", key))
-        return self._names.get(key, default)
-
-    def keys(self):
-        return self._whole().keys()
-
-    def values(self):
-        return self._whole().values()
-
-    def items(self):
-        return self._whole().items()
-
 
 class Answers:
     """A data set's answers to questions `Asking` noted, as a digest; one a build, remembering the
@@ -111,7 +98,7 @@ class Answers:
     def __call__(self, questions):
         digest = hashlib.sha256()
         for question in sorted(questions):
-            digest.update(repr((question, self._answer(question))).encode("utf-8", "surrogatepass"))
+            digest.update(repr((question, self._answer(question))).encode())
         return digest.hexdigest()
 
     def _answer(self, question):

@@ -257,7 +257,10 @@ _REGISTERED = {}  # source path -> ([(line, message)], [Chart])
 
 
 def _filled(html, summary, post, build):
-    """(filled summary or None, filled body, what it asked of the data set) of a post; kept for the next build of a long-lived preview."""
+    """(filled summary or None, filled body, what it asked of the data set) of a post.
+
+    Kept for the next build of a long-lived preview.
+    """
     # The source too: a mistake's line number is found in it.
     key = (html, summary, repr(post), _source_text(post.source_file), build.data_digest(),
            repr(build.palette), repr(build.config.size))

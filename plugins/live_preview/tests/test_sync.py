@@ -61,3 +61,30 @@ def test_a_page_the_fresh_build_linked_from_the_output_is_unchanged(tmp_path):
     _link_or_copy(output / "kept.html", fresh / "taken.html")
     assert (fresh / "taken.html").read_text() == "kept"
     assert not os.path.samefile(fresh / "taken.html", output / "kept.html")
+
+
+def test_a_linked_page_written_again_in_the_fresh_build_leaves_the_outputs_file(tmp_path):
+    # The README's promise for hard links: every writer of a build replaces a
+    # file by renaming a new one over it, so a page linked from the output and
+    # then written again (a chart's files, a feed, a page) never writes through.
+    from pelican.plugins.live_preview.writer import Unchanged, _KeptFile
+
+    from pelican.plugins.site_common.files import atomic_write, write_if_changed
+
+    fresh, output = tmp_path / "fresh", tmp_path / "output"
+    write(output, {"page.html": "last build", "chart.svg": "<svg/>", "feed.xml": "<feed/>"})
+    fresh.mkdir()
+    for name in ("page.html", "chart.svg", "feed.xml"):
+        kept = _KeptFile(str(fresh / name), "utf-8")
+        kept.write(Unchanged(output / name))
+        kept.close()
+        assert os.path.samefile(fresh / name, output / name)
+    # The page through the preview's writer, the chart and feed through site_common.files.
+    page = _KeptFile(str(fresh / "page.html"), "utf-8")
+    page.write("this build")
+    page.close()
+    write_if_changed(fresh / "chart.svg", "<svg>new</svg>", sync=False)
+    atomic_write(fresh / "feed.xml", "<feed>new</feed>", sync=False)
+    assert {name: (output / name).read_text() for name in ("page.html", "chart.svg", "feed.xml")} == {
+        "page.html": "last build", "chart.svg": "<svg/>", "feed.xml": "<feed/>"}
+    assert (fresh / "page.html").read_text() == "this build"

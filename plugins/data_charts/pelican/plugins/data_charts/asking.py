@@ -15,10 +15,10 @@ anything else `Asking` does not have raises AttributeError.
 import hashlib
 
 # Questions, as tuples: ("cell", period, nationality, measure) for one
-# lookup; ("has", list, name) for whether a name is in one of the lists
-# below; ("source", id) for one source's record; (list,) for a list gone
-# through whole; ("everything",) for the rows themselves.
-LISTS = ("periods", "nationalities", "sources")
+# lookup; ("has", list, name) for whether a name is in "periods",
+# "nationalities" or "sources"; ("source", id) for one source's record;
+# (list,) for one of those lists gone through whole; ("disagreements",) for
+# the sum disagreements; ("everything",) for the rows themselves.
 
 
 class Asking:

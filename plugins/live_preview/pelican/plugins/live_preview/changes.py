@@ -123,7 +123,7 @@ def plan(changes, layout, signatures):
         if _inside(path, layout.content):
             signatures.setdefault(path, None)
         if _inside(path, layout.data):
-            continue  # built in place: only posts with figures are read again (reuse.py)
+            continue  # built in place: only posts whose figures asked about what changed are read again (reuse.py)
         if _inside(path, layout.comments):
             if kind == "added" and len(path.relative_to(layout.comments).parts) == 2 and path.suffix in MARKDOWN:
                 new_comment = path.parent.name
@@ -131,9 +131,10 @@ def plan(changes, layout, signatures):
             now = read_signature(path)
             before = signatures.get(path)
             signatures[path] = now
-            if kind != "added" and _outputs(now) != _outputs(before) and not _stays_put(before, now):
+            own = _own_change(before, now)
+            if kind != "added" and _outputs(now) != _outputs(before) and not (own and _keeps_address(before, now)):
                 reasons.append(f"header or charts of {_shown(path, layout)} changed")
-            if kind == "modified" and _own_change(before, now):
+            if kind == "modified" and own:
                 edited_post = path
     # One file: its reasons are its own (a post's header, or a comment edited).
     alone = seen == 1 and not (restart or settings)
@@ -153,13 +154,11 @@ def _own_change(before, now):
     return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)} <= OWN_KEYS
 
 
-def _stays_put(before, now):
-    """Whether a header edit of OWN_KEYS alone leaves every file where it was: no title makes the address.
+def _keeps_address(before, now):
+    """Whether an edit of OWN_KEYS alone (_own_change) leaves every file where it was: no title makes the address.
 
     Without a Slug: line, a new title is a new slug, so a new address.
     """
-    if not _own_change(before, now):
-        return False
     old, new = header_fields(before.header), header_fields(now.header)
     return "slug" in new or old.get("title") == new.get("title")
 
